@@ -1,0 +1,42 @@
+# Aspire: `make run` sets up and starts the app; `make test` sets up and runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+EXAMPLE := profiles/entry-graduate-civil-engineer.toml
+
+.PHONY: run test lint typecheck bench eval clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(STAMP)
+	$(BIN)/aspire score --profile $(EXAMPLE)
+
+test: $(DEV_STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+bench: $(DEV_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/bench_scoring.py
+	$(BIN)/python bench/bench_cli.py
+
+eval: $(STAMP)
+	$(BIN)/python ../shared/eval/run_eval.py ../shared/eval/dev --cmd "$(BIN)/aspire"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

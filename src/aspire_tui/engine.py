@@ -1,0 +1,163 @@
+"""Runs every enabled scorer on a draft and combines their results into one report.
+
+A scorer that raises or returns something invalid is reported in `errors`; the others
+are unaffected. The engine knows nothing of screens or terminals.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from .models import Finding, ScoreResult
+from .scorer import ScoreContext, SharedAnalysis
+from .scorers.text import speaking_seconds, word_count
+
+if TYPE_CHECKING:
+    from .models import Profile
+    from .plugins import PluginHost
+    from .scorer import Scorer
+
+#: DOMAIN "Length": under ~30 words sounds dismissive, whatever the scorers say.
+SHORT_CAP_WORDS = 30
+SHORT_CAP = 35.0
+#: An answer that mostly recites the job description's words is stuffing, not fit.
+STUFFED_CAP = 55.0
+
+
+@dataclass
+class ScorerScore:
+    plugin: str
+    title: str
+    score: float
+    summary: str
+    findings: list[Finding]
+    weight: float
+    elapsed_ms: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "plugin": self.plugin,
+            "title": self.title,
+            "score": self.score,
+            "summary": self.summary,
+            "weight": self.weight,
+            "elapsed_ms": round(self.elapsed_ms, 3),
+            "findings": [f.model_dump() for f in self.findings],
+        }
+
+
+@dataclass
+class ScorerError:
+    plugin: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"plugin": self.plugin, "message": self.message}
+
+
+@dataclass
+class Report:
+    overall: float
+    words: int
+    speaking_seconds: int
+    scores: list[ScorerScore] = field(default_factory=list)
+    errors: list[ScorerError] = field(default_factory=list)
+    caps: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "overall": self.overall,
+            "words": self.words,
+            "speaking_seconds": self.speaking_seconds,
+            "scores": [s.to_dict() for s in self.scores],
+            "errors": [e.to_dict() for e in self.errors],
+            "caps": self.caps,
+        }
+
+    def score_of(self, plugin: str) -> float | None:
+        return next((s.score for s in self.scores if s.plugin == plugin), None)
+
+
+class Engine:
+    """Scores drafts with the scorers of one plugin host."""
+
+    def __init__(self, host: PluginHost) -> None:
+        self.host = host
+
+    def enabled(self, profile: Profile) -> list[Scorer]:
+        disabled = set(profile.plugins.disabled)
+        return [s for s in self.host.scorers if s.id not in disabled]
+
+    def score(self, text: str, profile: Profile) -> Report:
+        shared = SharedAnalysis(text, profile)
+        scores: list[ScorerScore] = []
+        errors: list[ScorerError] = []
+        for scorer in self.enabled(profile):
+            outcome = run_scorer(scorer, text, profile, shared)
+            (scores if isinstance(outcome, ScorerScore) else errors).append(outcome)
+        n = word_count(text)
+        overall, caps = combine(scores, shared, n)
+        return Report(overall, n, speaking_seconds(n), scores, errors, caps)
+
+
+def run_scorer(
+    scorer: Scorer, text: str, profile: Profile, shared: SharedAnalysis
+) -> ScorerScore | ScorerError:
+    """Run one scorer and check what it returns; any failure becomes a `ScorerError`."""
+    weight = profile.plugins.weights.get(scorer.id, getattr(scorer, "weight", 1.0))
+    try:
+        settings = _settings(scorer, profile)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        key = ".".join(str(p) for p in first["loc"])
+        return ScorerError(scorer.id, f"[plugins.{scorer.id}] {key}: {first['msg']}")
+    started = time.perf_counter()
+    try:
+        raw = scorer.score(ScoreContext(text, profile, settings, shared))
+        result = raw if isinstance(raw, ScoreResult) else ScoreResult.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        key = ".".join(str(p) for p in first["loc"]) or "result"
+        return ScorerError(scorer.id, f"invalid result: {key}: {first['msg']}")
+    except Exception as exc:
+        return ScorerError(scorer.id, f"{type(exc).__name__}: {' '.join(str(exc).split())}")
+    elapsed = (time.perf_counter() - started) * 1000
+    for f in result.findings:
+        if not f.start <= f.end <= len(text):
+            return ScorerError(
+                scorer.id,
+                f"invalid result: finding span [{f.start}, {f.end}) is outside the draft "
+                f"(length {len(text)})",
+            )
+    title = getattr(scorer, "title", "") or scorer.id
+    return ScorerScore(scorer.id, title, round(result.score, 1), result.summary,
+                       list(result.findings), float(weight), elapsed)
+
+
+def _settings(scorer: Scorer, profile: Profile) -> Any:
+    model = getattr(scorer, "settings_model", None)
+    if model is None:
+        return None
+    return model.model_validate(profile.plugins.settings_for(scorer.id))
+
+
+def combine(scores: list[ScorerScore], shared: SharedAnalysis, words: int) -> tuple[float, list[str]]:
+    """The weighted mean of the scores, then the caps no strong answer runs into."""
+    total = sum(s.weight for s in scores)
+    if not scores or total <= 0:
+        return 0.0, []
+    overall = sum(s.score * s.weight for s in scores) / total
+    caps: list[str] = []
+    if words < SHORT_CAP_WORDS and overall > SHORT_CAP:
+        overall = SHORT_CAP
+        caps.append(f"under {SHORT_CAP_WORDS} words: capped at {SHORT_CAP:g}")
+    from .scorers.stuffing import stuffed
+
+    if stuffed(shared.analysis) and overall > STUFFED_CAP:
+        overall = STUFFED_CAP
+        caps.append(f"stuffed with job-description keywords: capped at {STUFFED_CAP:g}")
+    return round(overall, 1), caps

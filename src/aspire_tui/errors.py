@@ -1,0 +1,27 @@
+"""Errors a user can act on: each prints as one line naming the file and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AspireError(Exception):
+    """Base for every error Aspire reports to a user instead of a traceback."""
+
+
+class ProfileError(AspireError):
+    """A profile that cannot be read, parsed or validated.
+
+    `str()` gives `FILE[:LINE]: MESSAGE`, the shape editors and terminals link to.
+    """
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        self.path = Path(path)
+        self.message = message
+        self.line = line
+        where = f"{self.path}:{line}" if line else str(self.path)
+        super().__init__(f"{where}: {message}")
+
+
+class DraftError(AspireError):
+    """A draft file that cannot be read as UTF-8 text."""

@@ -1,0 +1,28 @@
+"""The hooks a scoring plugin implements. Built-in scorers use exactly these too.
+
+Hooks may gain arguments in later versions; pluggy passes an implementation only the
+arguments it names, so an implementation written today keeps working.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .scorer import Scorer
+
+PROJECT = "aspire_tui"
+ENTRY_POINT_GROUP = "aspire_tui.scorers"
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def aspire_scorers() -> list[Scorer]:  # type: ignore[empty-body]
+    """Return the scorers this plugin provides (usually one).
+
+    Keep this cheap: it runs at start-up. Import heavy libraries inside `Scorer.score`.
+    """

@@ -1,0 +1,37 @@
+"""Keyword stuffing: an answer that recites the job description instead of saying what the
+candidate wants. It matches many words and so would look aligned; the engine caps it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .pitfalls import BUZZ
+from .vocabulary import terms, vocabulary, weak_stems
+
+if TYPE_CHECKING:
+    from .text import Analysis
+
+#: Share of the answer's meaningful words taken from the job description.
+DENSITY = 0.5
+#: Buzzwords per 100 words that mark a recital rather than a plan.
+BUZZ_PER_100 = 4.0
+
+
+def keyword_density(analysis: Analysis) -> float:
+    jd = set(terms(analysis.profile.research.job_description)) - weak_stems()
+    words = [s for s in terms(analysis.text) if s not in weak_stems()]
+    if not words or not jd:
+        return 0.0
+    return sum(1 for s in words if s in jd) / len(words)
+
+
+def buzz_rate(analysis: Analysis) -> float:
+    return 100 * len(analysis.hits_of(BUZZ)) / max(analysis.words, 1)
+
+
+def stuffed(analysis: Analysis) -> bool:
+    if analysis.words < 30 or vocabulary(analysis.profile).empty:
+        return False
+    return keyword_density(analysis) >= DENSITY or (
+        keyword_density(analysis) >= DENSITY * 0.6 and buzz_rate(analysis) >= BUZZ_PER_100
+    )

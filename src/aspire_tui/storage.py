@@ -1,0 +1,330 @@
+"""Profiles on disk: where they live, how they are read, validated and saved.
+
+Profiles hold personal notes, so files are private (0600) and every save is atomic: a crash
+or a full disk leaves either the old file or the new one, never half of each. A file that
+fails to load is never written back.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tempfile
+import tomllib
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import ProfileError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from .models import Profile
+
+PROFILE_SUFFIX = ".toml"
+FILE_MODE = 0o600
+_SLUG_MAX = 60
+
+
+# --------------------------------------------------------------------------- locations
+
+
+def data_home() -> Path:
+    """Aspire's per-user data folder; `ASPIRE_HOME` overrides it (tests, portable installs)."""
+    override = os.environ.get("ASPIRE_HOME")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("aspire", appauthor=False)
+
+
+def profiles_dir() -> Path:
+    return data_home() / "profiles"
+
+
+def examples_dir() -> Path:
+    """The example profiles shipped with Aspire, one per career stage."""
+    packaged = Path(__file__).with_name("examples")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "profiles"
+
+
+def example_paths() -> list[Path]:
+    folder = examples_dir()
+    return sorted(folder.glob(f"*{PROFILE_SUFFIX}")) if folder.is_dir() else []
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load_profile(path: Path | str) -> Profile:
+    """Read and validate one profile; any problem becomes a one-line `ProfileError`."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProfileError(path, "no such file; check the path or run `aspire profile list`") from None
+    except IsADirectoryError:
+        raise ProfileError(path, "is a folder, not a profile file") from None
+    except OSError as exc:
+        raise ProfileError(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProfileError(
+            path, f"not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
+        ) from None
+    return parse_profile(text, path)
+
+
+def parse_profile(text: str, path: Path | str = "<profile>") -> Profile:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message, line = _toml_error(str(exc))
+        raise ProfileError(path, f"invalid TOML: {message}", line) from None
+    return validate_profile_data(data, text, path)
+
+
+def validate_profile_data(data: dict[str, Any], text: str, path: Path | str) -> Profile:
+    from pydantic import ValidationError
+
+    from .models import Profile
+
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        message, line = describe_validation_error(exc, Profile, text)
+        raise ProfileError(path, message, line) from None
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def _toml_error(message: str) -> tuple[str, int | None]:
+    match = _TOML_AT.search(message)
+    if not match:
+        return message, None
+    return f"{message[: match.start()]} (column {match.group(2)})", int(match.group(1))
+
+
+def describe_validation_error(
+    exc: ValidationError, model: type[BaseModel], text: str
+) -> tuple[str, int | None]:
+    """One line for the first problem (and how many more), with the line it sits on."""
+    # An unknown key usually explains a "missing" one (a typo), so it is reported first.
+    errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
+    first = errors[0]
+    loc = tuple(first["loc"])
+    key = key_path(loc)
+    kind = first["type"]
+    if kind == "extra_forbidden":
+        known = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = f"did you mean {key_path((*loc[:-1], close[0]))}?" if close else (
+            f"allowed here: {', '.join(known)}" if known else "remove it"
+        )
+        message = f"{key}: unknown key; {hint}"
+    elif kind == "literal_error":
+        allowed = first.get("ctx", {}).get("expected", "")
+        message = f"{key}: {first['input']!r} is not allowed; use one of {allowed}"
+    elif kind == "missing":
+        message = f"{key}: required key is missing; add `{loc[-1]} = ...`"
+    else:
+        message = f"{key}: {first['msg']}"
+    if len(errors) > 1:
+        message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
+    return message, find_key_line(text, loc)
+
+
+def key_path(loc: Sequence[int | str]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top level)"
+
+
+def _fields_at(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
+    """The keys allowed at `loc`, following nested models and lists of models."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        annotation = field.annotation
+        args = getattr(annotation, "__args__", ())
+        current = args[0] if args and hasattr(args[0], "model_fields") else annotation
+    return list(getattr(current, "model_fields", {}))
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEYLINE = re.compile(r"^\s*([A-Za-z0-9_\-\"']+)\s*=")
+
+
+def find_key_line(text: str, loc: Sequence[int | str]) -> int | None:
+    """The 1-based line of a key path such as ('drafts', 1, 'title'), or of its table."""
+    want = tuple(loc)
+    if not want:
+        return None
+    table: tuple[int | str, ...] = ()
+    counts: dict[str, int] = {}
+    in_string = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        quotes = line.count('"""') + line.count("'''")
+        if in_string:
+            in_string = quotes % 2 == 0
+            continue
+        header = _HEADER.match(line)
+        if header:
+            parts: tuple[int | str, ...] = tuple(
+                p.strip().strip('"') for p in header.group(2).split(".")
+            )
+            if header.group(1) == "[[":
+                name = ".".join(map(str, parts))
+                counts[name] = counts.get(name, -1) + 1
+                parts = (*parts, counts[name])
+            table = parts
+            if table == want:
+                return number
+        else:
+            key = _KEYLINE.match(line)
+            if key and (*table, key.group(1).strip("\"'")) == want:
+                return number
+        if quotes % 2 == 1:
+            in_string = True
+    return find_key_line(text, want[:-1]) if len(want) > 1 else None
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def dump_profile(profile: Profile) -> str:
+    import tomli_w
+
+    data = profile.model_dump(mode="python", exclude_none=True)
+    plugins = data.get("plugins", {})
+    for key in ("disabled", "weights"):
+        if not plugins.get(key):
+            plugins.pop(key, None)
+    if not plugins:
+        data.pop("plugins", None)
+    if not data.get("drafts"):
+        data.pop("drafts", None)
+    text: str = tomli_w.dumps(data, multiline_strings=True)
+    return text
+
+
+def atomic_write(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
+    """Write through a temp file in the same folder, fsync it, then `os.replace` it in."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def save_profile(profile: Profile, path: Path | str) -> Path:
+    path = Path(path)
+    atomic_write(path, dump_profile(profile).encode("utf-8"))
+    return path
+
+
+def slugify(text: str) -> str:
+    """A safe file stem from a role name: ASCII letters, digits and dashes only."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:_SLUG_MAX].rstrip("-") or "profile"
+
+
+def reserve_profile_path(folder: Path, stem: str) -> Path:
+    """A new file in `folder` named after `stem`, never one that exists already.
+
+    The file is created empty with O_EXCL, so two processes cannot pick the same name.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    base = slugify(stem)
+    for n in range(1, 10_000):
+        candidate = folder / f"{base}{'' if n == 1 else f'-{n}'}{PROFILE_SUFFIX}"
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return candidate
+    raise ProfileError(folder / base, "too many profiles with this name; pick another role name")
+
+
+# --------------------------------------------------------------------------- listing
+
+
+@dataclass(frozen=True)
+class ProfileEntry:
+    """A profile file as found on disk: loaded, or broken with the reason."""
+
+    path: Path
+    profile: Profile | None
+    error: str | None
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+def iter_profiles(folder: Path | None = None) -> Iterator[ProfileEntry]:
+    folder = folder or profiles_dir()
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.glob(f"*{PROFILE_SUFFIX}")):
+        try:
+            yield ProfileEntry(path, load_profile(path), None)
+        except ProfileError as exc:
+            yield ProfileEntry(path, None, str(exc))
+
+
+def resolve_profile(name_or_path: str) -> Path:
+    """A profile named on the command line: a path, a profile name, or an example's name."""
+    given = Path(name_or_path).expanduser()
+    if given.suffix == PROFILE_SUFFIX or os.sep in name_or_path or given.exists():
+        if given.is_file():
+            return given
+        raise ProfileError(given, "no such file; check the path or run `aspire profile list`")
+    names: dict[str, Path] = {}
+    for folder in (examples_dir(), profiles_dir()):
+        if folder.is_dir():
+            names.update({p.stem: p for p in folder.glob(f"*{PROFILE_SUFFIX}")})
+    if name_or_path in names:
+        return names[name_or_path]
+    slug = slugify(name_or_path)
+    if slug in names:
+        return names[slug]
+    close = difflib.get_close_matches(slug, list(names), n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]}?" if close else "run `aspire profile list` to see them"
+    raise ProfileError(name_or_path, f"no profile by that name; {hint}")
