@@ -87,7 +87,7 @@ def parse_profile(text: str, path: Path | str = "<profile>") -> Profile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message, line = _toml_error(str(exc))
+        message, line = _toml_error(str(exc), text)
         raise ProfileError(path, f"invalid TOML: {message}", line) from None
     return validate_profile_data(data, text, path)
 
@@ -107,7 +107,11 @@ def validate_profile_data(data: dict[str, Any], text: str, path: Path | str) -> 
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
-def _toml_error(message: str) -> tuple[str, int | None]:
+def _toml_error(message: str, text: str) -> tuple[str, int | None]:
+    if message.endswith("(at end of document)"):
+        return message[: -len(" (at end of document)")] + " at the end of the file", max(
+            1, len(text.rstrip("\n").splitlines())
+        )
     match = _TOML_AT.search(message)
     if not match:
         return message, None

@@ -41,7 +41,9 @@ class CommitmentScorer(Scorer):
             stays += 1
         score = 62 + min(30, 8 * stays)
         errors = [h for h in flight if h.severity == "error"]
-        score -= min(70, 35 * len(errors) + 18 * (len(flight) - len(errors)))
+        score -= 20 * (len(flight) - len(errors))
+        if errors:  # a stated plan to leave outweighs any number of kind words about staying
+            score = min(score - 35 * len(errors), 30)
         score -= min(35, 9 * len(uncertain))
         if not ctx.text.strip():
             score = 0

@@ -64,6 +64,9 @@ def realism_hits(analysis: Analysis) -> list[Hit]:
     from .pitfalls import UNREALISTIC, Hit
 
     stage_rung = STAGE_RUNG.get(analysis.profile.career_stage, 2.0)
+    applied = _target_rung(analysis.profile.role)
+    if applied:  # the job applied for is the plan, not a leap
+        stage_rung = max(stage_rung, applied[0])
     hits: list[Hit] = []
     for sentence in analysis.sentences:
         frames = [f for f in analysis.time_frames if sentence.start <= f.start < sentence.end]

@@ -119,9 +119,12 @@ class Vocabulary:
     names: tuple[str, ...] = ()
     role_stems: frozenset[str] = frozenset()
 
+    researched: bool = False
+
     @property
     def empty(self) -> bool:
-        return not self.weights
+        """True when the profile holds no research to judge fit against."""
+        return not self.researched
 
 
 def vocabulary(profile: Profile) -> Vocabulary:
@@ -160,6 +163,7 @@ def _vocabulary(
         plans=plan_stems,
         names=tuple(n for n in (company.strip(), _short_name(company)) if n),
         role_stems=role_stems,
+        researched=bool(f"{jd}{culture}{short}{long}{notes}".strip()),
     )
 
 

@@ -1,0 +1,162 @@
+"""The `aspire` command through a real subprocess: output, formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLES
+
+ASPIRE = str(Path(sys.executable).with_name("aspire"))
+EXAMPLE = EXAMPLES / "mid-backend-software-engineer.toml"
+DRAFT = (
+    "In five years I'd like to be a staff engineer here, trusted with the reconciliation "
+    "service. In my first year I want to own part of the bank-feed split and write its design "
+    "doc; within three years I'd like to lead the multi-currency ledger work for Germany."
+)
+
+
+def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    proc = subprocess.run(
+        [ASPIRE, *args], input=stdin, capture_output=True, timeout=60, env=full_env,
+    )
+    return subprocess.CompletedProcess(
+        proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+    )
+
+
+@pytest.fixture
+def draft(tmp_path: Path) -> Path:
+    path = tmp_path / "draft.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    return path
+
+
+def test_version_and_help() -> None:
+    from aspire_tui import __version__
+
+    out = run("--version")
+    assert out.returncode == 0 and out.stdout.strip() == f"aspire {__version__}"
+    for args in (["--help"], ["score", "--help"], ["profile", "--help"],
+                 ["profile", "list", "--help"], ["profile", "new", "--help"],
+                 ["profile", "show", "--help"], ["profile", "validate", "--help"]):
+        out = run(*args)
+        assert out.returncode == 0, args
+        assert "usage: aspire" in out.stdout
+
+
+def test_score_json_contract(draft: Path) -> None:
+    out = run("score", "--profile", str(EXAMPLE), "--format", "json", str(draft))
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) >= {"overall", "words", "speaking_seconds", "scores", "errors"}
+    assert data["words"] == len(DRAFT.split())
+    assert data["speaking_seconds"] == round(data["words"] * 60 / 140)
+    assert [s["plugin"] for s in data["scores"]] == ["alignment", "commitment", "realism", "specificity"]
+    for s in data["scores"]:
+        assert 0 <= s["score"] <= 100 and s["summary"]
+        for f in s["findings"]:
+            assert set(f) >= {"start", "end", "severity", "message", "suggestion"}
+            assert 0 <= f["start"] <= f["end"] <= len(DRAFT)
+
+
+def test_score_text_report_is_plain_in_a_pipe(tmp_path: Path) -> None:
+    path = tmp_path / "d.txt"
+    path.write_text("Line one is fine.\nMaybe I'll go freelance after a year here.", encoding="utf-8")
+    out = run("score", "-p", str(EXAMPLE), str(path))
+    assert out.returncode == 0
+    assert "\x1b[" not in out.stdout
+    assert "Overall" in out.stdout and "Commitment" in out.stdout
+    assert "2:" in out.stdout and "“" in out.stdout and "freelance" in out.stdout
+
+
+def test_score_reads_stdin_and_the_profile_draft() -> None:
+    out = run("score", "-p", str(EXAMPLE), "-f", "json", "-", stdin=DRAFT.encode())
+    assert out.returncode == 0 and json.loads(out.stdout)["words"] == len(DRAFT.split())
+    out = run("score", "-p", str(EXAMPLE), "-f", "json")
+    assert out.returncode == 0 and json.loads(out.stdout)["words"] > 50
+
+
+def test_score_by_example_name() -> None:
+    out = run("score", "-p", "senior-lead-pharmacist", "-f", "json")
+    assert out.returncode == 0, out.stderr
+
+
+def test_min_score_exit_code(draft: Path) -> None:
+    assert run("score", "-p", str(EXAMPLE), "--min-score", "1", str(draft)).returncode == 0
+    assert run("score", "-p", str(EXAMPLE), "--min-score", "99.9", str(draft)).returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["score", "/nonexistent/draft.txt"], "no such file"),
+        (["score", "--profile", "/nonexistent/p.toml", "-"], "no such file"),
+        (["score", "--profile", "no-such-profile", "-"], "no profile by that name"),
+        (["score"], "no draft to score"),
+        (["score", "--format", "yaml", "-"], "invalid choice"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_exit_2(args: list[str], needle: str) -> None:
+    out = run(*args, stdin=b"")
+    assert out.returncode == 2
+    assert needle in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in out.stderr
+
+
+def test_bad_profile_and_bad_bytes(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('schema_version = 1\nrole = "x"\ncarrer_stage = "mid"\n', encoding="utf-8")
+    out = run("score", "-p", str(bad), "-", stdin=b"hello")
+    assert out.returncode == 2
+    assert f"{bad}:3: carrer_stage: unknown key; did you mean career_stage?" in out.stderr
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Je voudrais être directeur".encode("latin-1"))
+    out = run("score", str(latin))
+    assert out.returncode == 2 and "not UTF-8" in out.stderr and str(latin) in out.stderr
+
+
+def test_profile_commands(aspire_home: Path) -> None:
+    out = run("profile", "new", "--from", "entry-graduate-civil-engineer", "--role", "Site Engineer")
+    assert out.returncode == 0, out.stderr
+    created = Path(out.stdout.split("Created ", 1)[1].strip())
+    assert created.parent == aspire_home / "profiles" and created.name == "site-engineer-harrowgate-water.toml"
+    assert (created.stat().st_mode & 0o777) == 0o600
+    again = run("profile", "new", "--from", "entry-graduate-civil-engineer", "--role", "Site Engineer")
+    assert "site-engineer-harrowgate-water-2.toml" in again.stdout
+    out = run("profile", "new", "--role", "Nurse", "--stage", "senior")
+    assert out.returncode == 0
+    (aspire_home / "profiles" / "broken.toml").write_text("role = [", encoding="utf-8")
+    listing = run("profile", "list")
+    assert listing.returncode == 0
+    assert "Site Engineer at Harrowgate Water (entry)" in listing.stdout
+    assert "broken" in listing.stdout and "BROKEN" in listing.stdout
+    assert "changer-supply-chain-planner" in listing.stdout
+    shown = run("profile", "show", "site-engineer-harrowgate-water")
+    assert shown.returncode == 0 and "career stage:  entry" in shown.stdout
+    assert run("profile", "validate", str(created)).returncode == 0
+    bad = run("profile", "validate", "broken")
+    assert bad.returncode == 1 and "broken.toml:1: invalid TOML" in bad.stderr
+    assert run("profile", "new", "--role", "Nurse").returncode == 2
+
+
+def test_score_does_not_import_textual(draft: Path) -> None:
+    code = (
+        "import sys\n"
+        "from aspire_tui.cli import main\n"
+        f"rc = main(['score', '--profile', {str(EXAMPLE)!r}, '--format', 'json', {str(draft)!r}])\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print('LOADED', bad)\n"
+        "sys.exit(rc)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "LOADED []" in out.stdout
