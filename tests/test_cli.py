@@ -21,10 +21,16 @@ DRAFT = (
 )
 
 
-def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **(env or {})}
     proc = subprocess.run(
-        [ASPIRE, *args], input=stdin, capture_output=True, timeout=60, env=full_env,
+        [ASPIRE, *args],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+        env=full_env,
     )
     return subprocess.CompletedProcess(
         proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
@@ -43,9 +49,15 @@ def test_version_and_help() -> None:
 
     out = run("--version")
     assert out.returncode == 0 and out.stdout.strip() == f"aspire {__version__}"
-    for args in (["--help"], ["score", "--help"], ["profile", "--help"],
-                 ["profile", "list", "--help"], ["profile", "new", "--help"],
-                 ["profile", "show", "--help"], ["profile", "validate", "--help"]):
+    for args in (
+        ["--help"],
+        ["score", "--help"],
+        ["profile", "--help"],
+        ["profile", "list", "--help"],
+        ["profile", "new", "--help"],
+        ["profile", "show", "--help"],
+        ["profile", "validate", "--help"],
+    ):
         out = run(*args)
         assert out.returncode == 0, args
         assert "usage: aspire" in out.stdout
@@ -58,7 +70,12 @@ def test_score_json_contract(draft: Path) -> None:
     assert set(data) >= {"overall", "words", "speaking_seconds", "scores", "errors"}
     assert data["words"] == len(DRAFT.split())
     assert data["speaking_seconds"] == round(data["words"] * 60 / 140)
-    assert [s["plugin"] for s in data["scores"]] == ["alignment", "commitment", "realism", "specificity"]
+    assert [s["plugin"] for s in data["scores"]] == [
+        "alignment",
+        "commitment",
+        "realism",
+        "specificity",
+    ]
     for s in data["scores"]:
         assert 0 <= s["score"] <= 100 and s["summary"]
         for f in s["findings"]:
@@ -68,7 +85,9 @@ def test_score_json_contract(draft: Path) -> None:
 
 def test_score_text_report_is_plain_in_a_pipe(tmp_path: Path) -> None:
     path = tmp_path / "d.txt"
-    path.write_text("Line one is fine.\nMaybe I'll go freelance after a year here.", encoding="utf-8")
+    path.write_text(
+        "Line one is fine.\nMaybe I'll go freelance after a year here.", encoding="utf-8"
+    )
     out = run("score", "-p", str(EXAMPLE), str(path))
     assert out.returncode == 0
     assert "\x1b[" not in out.stdout
@@ -125,12 +144,19 @@ def test_bad_profile_and_bad_bytes(tmp_path: Path) -> None:
 
 
 def test_profile_commands(aspire_home: Path) -> None:
-    out = run("profile", "new", "--from", "entry-graduate-civil-engineer", "--role", "Site Engineer")
+    out = run(
+        "profile", "new", "--from", "entry-graduate-civil-engineer", "--role", "Site Engineer"
+    )
     assert out.returncode == 0, out.stderr
     created = Path(out.stdout.split("Created ", 1)[1].strip())
-    assert created.parent == aspire_home / "profiles" and created.name == "site-engineer-harrowgate-water.toml"
+    assert (
+        created.parent == aspire_home / "profiles"
+        and created.name == "site-engineer-harrowgate-water.toml"
+    )
     assert (created.stat().st_mode & 0o777) == 0o600
-    again = run("profile", "new", "--from", "entry-graduate-civil-engineer", "--role", "Site Engineer")
+    again = run(
+        "profile", "new", "--from", "entry-graduate-civil-engineer", "--role", "Site Engineer"
+    )
     assert "site-engineer-harrowgate-water-2.toml" in again.stdout
     out = run("profile", "new", "--role", "Nurse", "--stage", "senior")
     assert out.returncode == 0

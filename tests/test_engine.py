@@ -11,7 +11,7 @@ from aspire_tui.engine import Engine
 from aspire_tui.hookspecs import hookimpl
 from aspire_tui.models import PluginsConfig
 from aspire_tui.plugins import PluginHost, load_host
-from aspire_tui.scorer import Scorer, ScoreContext
+from aspire_tui.scorer import ScoreContext, Scorer
 
 from .conftest import make_profile
 
@@ -56,19 +56,30 @@ def test_builtins_are_plugins_in_a_stable_order() -> None:
         (ok(101), "score"),
         (ok(50, summary="two\nlines"), "summary"),
         ({"score": 50}, "summary"),
-        (ok(50, findings=[{"start": 0, "end": 999, "severity": "warning", "message": "m"}]),
-         "outside the draft"),
-        (ok(50, findings=[{"start": 5, "end": 2, "severity": "warning", "message": "m"}]),
-         "outside the draft"),
-        (ok(50, findings=[{"start": 0, "end": 2, "severity": "fatal", "message": "m"}]),
-         "severity"),
+        (
+            ok(50, findings=[{"start": 0, "end": 999, "severity": "warning", "message": "m"}]),
+            "outside the draft",
+        ),
+        (
+            ok(50, findings=[{"start": 5, "end": 2, "severity": "warning", "message": "m"}]),
+            "outside the draft",
+        ),
+        (
+            ok(50, findings=[{"start": 0, "end": 2, "severity": "fatal", "message": "m"}]),
+            "severity",
+        ),
         ("not a result", "invalid result"),
     ],
 )
 def test_a_bad_scorer_is_reported_and_the_rest_still_score(value: Any, needle: str) -> None:
     engine = Engine(host_with(Fixed("bad", value), builtins=True))
     report = engine.score(TEXT, make_profile())
-    assert [s.plugin for s in report.scores] == ["alignment", "commitment", "realism", "specificity"]
+    assert [s.plugin for s in report.scores] == [
+        "alignment",
+        "commitment",
+        "realism",
+        "specificity",
+    ]
     assert len(report.errors) == 1 and report.errors[0].plugin == "bad"
     assert needle in report.errors[0].message
     assert "\n" not in report.errors[0].message
@@ -126,7 +137,9 @@ class DuplicatePlugin:
         return [Fixed("alignment", ok(1))]
 
 
-def test_a_plugin_that_fails_to_provide_scorers_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_plugin_that_fails_to_provide_scorers_is_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from aspire_tui import plugins
 
     class EP:
@@ -138,10 +151,15 @@ def test_a_plugin_that_fails_to_provide_scorers_is_reported(monkeypatch: pytest.
                 raise self.obj
             return self.obj
 
-    monkeypatch.setattr(plugins, "_entry_points", lambda: [
-        EP("broken", BrokenPlugin()), EP("dupe", DuplicatePlugin()),
-        EP("unimportable", ImportError("No module named 'nothing'")),
-    ])
+    monkeypatch.setattr(
+        plugins,
+        "_entry_points",
+        lambda: [
+            EP("broken", BrokenPlugin()),
+            EP("dupe", DuplicatePlugin()),
+            EP("unimportable", ImportError("No module named 'nothing'")),
+        ],
+    )
     host = plugins.load_host()
     by_name = {p.name: p for p in host.plugins}
     assert "cannot start" in (by_name["broken"].error or "")

@@ -107,7 +107,9 @@ def test_flight_risk_sinks_the_overall_score(score) -> None:
     ("stage", "unrealistic"),
     [("entry", True), ("changer", True), ("mid", False), ("senior", False), ("executive", False)],
 )
-def test_a_team_lead_in_two_years_depends_on_the_stage(score, stage: str, unrealistic: bool) -> None:
+def test_a_team_lead_in_two_years_depends_on_the_stage(
+    score, stage: str, unrealistic: bool
+) -> None:
     text = "Within two years I'd like to be a team lead, coaching agents on call reviews."
     report = score(text, make_profile(stage, role="Customer Support Agent"))
     assert flagged(report, text, "team lead", "realism") is unrealistic

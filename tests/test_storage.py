@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -84,14 +84,18 @@ def test_round_trip_keeps_everything(tmp_path: Path) -> None:
 def test_save_is_private_and_atomic(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "role.toml"
     profile = make_profile()
-    profile.drafts.append(Draft(title="x", text="a\n\"quoted\" ''' text", updated=datetime.now(timezone.utc)))
+    profile.drafts.append(
+        Draft(title="x", text="a\n\"quoted\" ''' text", updated=datetime.now(UTC))
+    )
     save_profile(profile, path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert load_profile(path) == profile
     assert [p.name for p in path.parent.iterdir()] == ["role.toml"]  # no temp file left
 
 
-def test_failed_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_leaves_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = write(tmp_path, VALID)
 
     def boom(fd: int) -> None:
@@ -175,9 +179,14 @@ def test_missing_key_says_what_to_add(tmp_path: Path) -> None:
     [
         ('schema_version = 2\nrole = "x"\ncareer_stage = "mid"\n', "schema_version"),
         ('schema_version = 1\nrole = ""\ncareer_stage = "mid"\n', "role"),
-        ('schema_version = 1\nrole = "x"\ncareer_stage = "mid"\n[plugins]\nweights = {a = -1}\n',
-         "weight"),
-        ('schema_version = 1\nrole = "x"\ncareer_stage = "mid"\n[plugins]\nfoo = 3\n', "plugins.foo"),
+        (
+            'schema_version = 1\nrole = "x"\ncareer_stage = "mid"\n[plugins]\nweights = {a = -1}\n',
+            "weight",
+        ),
+        (
+            'schema_version = 1\nrole = "x"\ncareer_stage = "mid"\n[plugins]\nfoo = 3\n',
+            "plugins.foo",
+        ),
     ],
 )
 def test_other_schema_errors(tmp_path: Path, text: str, needle: str) -> None:

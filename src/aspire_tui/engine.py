@@ -98,7 +98,10 @@ class Engine:
         errors: list[ScorerError] = []
         for scorer in self.enabled(profile):
             outcome = run_scorer(scorer, text, profile, shared)
-            (scores if isinstance(outcome, ScorerScore) else errors).append(outcome)
+            if isinstance(outcome, ScorerScore):
+                scores.append(outcome)
+            else:
+                errors.append(outcome)
         n = word_count(text)
         overall, caps = combine(scores, shared, n)
         return Report(overall, n, speaking_seconds(n), scores, errors, caps)
@@ -134,8 +137,15 @@ def run_scorer(
                 f"(length {len(text)})",
             )
     title = getattr(scorer, "title", "") or scorer.id
-    return ScorerScore(scorer.id, title, round(result.score, 1), result.summary,
-                       list(result.findings), float(weight), elapsed)
+    return ScorerScore(
+        scorer.id,
+        title,
+        round(result.score, 1),
+        result.summary,
+        list(result.findings),
+        float(weight),
+        elapsed,
+    )
 
 
 def _settings(scorer: Scorer, profile: Profile) -> Any:
@@ -145,7 +155,9 @@ def _settings(scorer: Scorer, profile: Profile) -> Any:
     return model.model_validate(profile.plugins.settings_for(scorer.id))
 
 
-def combine(scores: list[ScorerScore], shared: SharedAnalysis, words: int) -> tuple[float, list[str]]:
+def combine(
+    scores: list[ScorerScore], shared: SharedAnalysis, words: int
+) -> tuple[float, list[str]]:
     """The weighted mean of the scores, then the caps no strong answer runs into."""
     total = sum(s.weight for s in scores)
     if not scores or total <= 0:

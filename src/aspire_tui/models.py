@@ -89,7 +89,7 @@ class PluginsConfig(BaseModel):
 class Profile(_Strict):
     """One role applied for: the research, the reflection and the drafts answering the question."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     role: str = Field(min_length=1)
     company: str = ""
     career_stage: CareerStage

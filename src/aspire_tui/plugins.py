@@ -114,13 +114,16 @@ def _collect_scorers(manager: pluggy.PluginManager, infos: list[PluginInfo]) -> 
     seen: set[str] = set()
     scorers: list[Scorer] = []
     order = {info.name: i for i, info in enumerate(infos)}
-    impls = sorted(manager.hook.aspire_scorers.get_hookimpls(),
-                   key=lambda impl: order.get(impl.plugin_name, len(order)))
+    impls = sorted(
+        manager.hook.aspire_scorers.get_hookimpls(),
+        key=lambda impl: order.get(impl.plugin_name, len(order)),
+    )
     for impl in impls:
         info = by_name.get(impl.plugin_name) or PluginInfo(impl.plugin_name, builtin=False)
         try:
-            provided = impl.function(*[hook_args[a] for a in impl.argnames])
-            for scorer in provided or []:
+            result: Any = impl.function(*[hook_args[a] for a in impl.argnames])
+            provided: list[Any] = list(result or [])
+            for scorer in provided:
                 _check_scorer(scorer, seen)
                 seen.add(scorer.id)
                 scorers.append(scorer)

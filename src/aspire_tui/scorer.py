@@ -75,6 +75,10 @@ def finding(
     from .models import Finding
 
     return Finding(
-        start=start, end=end, severity=severity,  # type: ignore[arg-type]
-        message=message, suggestion=suggestion, kind=kind,
+        start=start,
+        end=end,
+        severity=severity,
+        message=message,
+        suggestion=suggestion,
+        kind=kind,
     )

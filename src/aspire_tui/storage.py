@@ -69,7 +69,9 @@ def load_profile(path: Path | str) -> Profile:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ProfileError(path, "no such file; check the path or run `aspire profile list`") from None
+        raise ProfileError(
+            path, "no such file; check the path or run `aspire profile list`"
+        ) from None
     except IsADirectoryError:
         raise ProfileError(path, "is a folder, not a profile file") from None
     except OSError as exc:
@@ -131,8 +133,10 @@ def describe_validation_error(
     if kind == "extra_forbidden":
         known = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = f"did you mean {key_path((*loc[:-1], close[0]))}?" if close else (
-            f"allowed here: {', '.join(known)}" if known else "remove it"
+        hint = (
+            f"did you mean {key_path((*loc[:-1], close[0]))}?"
+            if close
+            else (f"allowed here: {', '.join(known)}" if known else "remove it")
         )
         message = f"{key}: unknown key; {hint}"
     elif kind == "literal_error":

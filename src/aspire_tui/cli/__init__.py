@@ -22,7 +22,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="aspire",
-        description="Coach yourself through \"What are your career aspirations?\".",
+        description='Coach yourself through "What are your career aspirations?".',
         epilog="Profiles live in $ASPIRE_HOME/profiles (default: your user data folder).",
     )
     parser.add_argument("--version", action="version", version=f"aspire {__version__}")
@@ -35,35 +35,67 @@ def build_parser() -> argparse.ArgumentParser:
         "input for '-', or the profile's latest draft when FILE is left out.",
     )
     score.add_argument("file", nargs="?", metavar="FILE", help="the draft (UTF-8 text), or -")
-    score.add_argument("--profile", "-p", metavar="NAME|PATH",
-                       help="the role's profile: a name from `aspire profile list` or a path")
-    score.add_argument("--stage", choices=("entry", "mid", "senior", "executive", "changer"),
-                       help="career stage when no profile is given (default: mid)")
-    score.add_argument("--format", "-f", choices=("text", "json"), default="text",
-                       help="text for people, json for tools (default: text)")
-    score.add_argument("--min-score", type=float, metavar="N",
-                       help="exit 1 when the overall score is below N")
+    score.add_argument(
+        "--profile",
+        "-p",
+        metavar="NAME|PATH",
+        help="the role's profile: a name from `aspire profile list` or a path",
+    )
+    score.add_argument(
+        "--stage",
+        choices=("entry", "mid", "senior", "executive", "changer"),
+        help="career stage when no profile is given (default: mid)",
+    )
+    score.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json"),
+        default="text",
+        help="text for people, json for tools (default: text)",
+    )
+    score.add_argument(
+        "--min-score", type=float, metavar="N", help="exit 1 when the overall score is below N"
+    )
 
-    profile = sub.add_parser("profile", help="list, create, show and validate profiles",
-                             description="Manage per-role profiles.")
-    psub = profile.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser,
-                                  required=True)
-    psub.add_parser("list", help="list your profiles and the examples",
-                    description="List your profiles (broken ones with their error) and the "
-                    "example profiles.")
-    new = psub.add_parser("new", help="create a profile from an example or from scratch",
-                          description="Create a profile in your profiles folder.")
-    new.add_argument("--from", dest="example", metavar="EXAMPLE",
-                     help="start from this example profile (see `aspire profile list`)")
+    profile = sub.add_parser(
+        "profile",
+        help="list, create, show and validate profiles",
+        description="Manage per-role profiles.",
+    )
+    psub = profile.add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    psub.add_parser(
+        "list",
+        help="list your profiles and the examples",
+        description="List your profiles (broken ones with their error) and the example profiles.",
+    )
+    new = psub.add_parser(
+        "new",
+        help="create a profile from an example or from scratch",
+        description="Create a profile in your profiles folder.",
+    )
+    new.add_argument(
+        "--from",
+        dest="example",
+        metavar="EXAMPLE",
+        help="start from this example profile (see `aspire profile list`)",
+    )
     new.add_argument("--role", help="the role applied for")
     new.add_argument("--company", default=None, help="the company")
-    new.add_argument("--stage", choices=("entry", "mid", "senior", "executive", "changer"),
-                     help="your career stage")
+    new.add_argument(
+        "--stage",
+        choices=("entry", "mid", "senior", "executive", "changer"),
+        help="your career stage",
+    )
     show = psub.add_parser("show", help="print a profile", description="Print a profile.")
     show.add_argument("name", metavar="NAME|PATH")
     show.add_argument("--format", "-f", choices=("text", "toml", "json"), default="text")
-    validate = psub.add_parser("validate", help="check profiles and report the first problem",
-                               description="Check profile files; exit 1 if any is invalid.")
+    validate = psub.add_parser(
+        "validate",
+        help="check profiles and report the first problem",
+        description="Check profile files; exit 1 if any is invalid.",
+    )
     validate.add_argument("names", nargs="+", metavar="NAME|PATH")
     return parser
 

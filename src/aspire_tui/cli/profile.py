@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..errors import ProfileError
 from ..storage import (
@@ -44,8 +44,10 @@ def _list() -> int:
         else:
             p = e.profile
             at = f" at {p.company}" if p.company else ""
-            print(f"  {e.name:<34} {p.role}{at} ({p.career_stage}), "
-                  f"{len(p.drafts)} draft{'s' if len(p.drafts) != 1 else ''}")
+            print(
+                f"  {e.name:<34} {p.role}{at} ({p.career_stage}), "
+                f"{len(p.drafts)} draft{'s' if len(p.drafts) != 1 else ''}"
+            )
     print("Examples (use with --profile or `aspire profile new --from NAME`):")
     for path in example_paths():
         try:
@@ -77,8 +79,10 @@ def _new(args: argparse.Namespace) -> int:
                 "give --role and --stage (or --from EXAMPLE to start from an example)",
             )
         profile = Profile(
-            role=args.role, company=args.company or "", career_stage=args.stage,
-            drafts=[Draft(title="First draft", text="", updated=datetime.now(timezone.utc))],
+            role=args.role,
+            company=args.company or "",
+            career_stage=args.stage,
+            drafts=[Draft(title="First draft", text="", updated=datetime.now(UTC))],
         )
     stem = profile.role + (f" {profile.company}" if profile.company else "")
     path = reserve_profile_path(profiles_dir(), stem)
@@ -104,8 +108,10 @@ def _show(name: str, fmt: str) -> int:
     for section, model in (("research", profile.research), ("reflection", profile.reflection)):
         filled = [k for k, v in model.model_dump().items() if v.strip()]
         empty = [k for k, v in model.model_dump().items() if not v.strip()]
-        print(f"  {section + ':':<14} {', '.join(filled) or 'nothing yet'}"
-              + (f" (empty: {', '.join(empty)})" if empty and filled else ""))
+        print(
+            f"  {section + ':':<14} {', '.join(filled) or 'nothing yet'}"
+            + (f" (empty: {', '.join(empty)})" if empty and filled else "")
+        )
     print(f"  drafts:        {len(profile.drafts)}")
     for d in profile.drafts:
         words = len(d.text.split())

@@ -53,7 +53,8 @@ def render_report(report: Report, text: str, profile: Profile, *, color: bool) -
     minutes, seconds = divmod(report.speaking_seconds, 60)
     spoken = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
     out.append(
-        f"{paint('Overall', '1')}       {paint(f'{report.overall:5.1f}', score_style(report.overall))}"
+        f"{paint('Overall', '1')}       "
+        f"{paint(f'{report.overall:5.1f}', score_style(report.overall))}"
         f"  {paint(bar(report.overall), score_style(report.overall))}"
         f"  {report.words} words, about {spoken} spoken"
     )
@@ -67,15 +68,13 @@ def render_report(report: Report, text: str, profile: Profile, *, color: bool) -
         )
     for e in report.errors:
         out.append(f"  {e.plugin:<12}{paint('  err', '1;31')}  {paint(e.message, '31')}")
-    findings = [
-        (f, s.plugin) for s in report.scores for f in s.findings
-    ]
+    findings = [(f, s.plugin) for s in report.scores for f in s.findings]
     findings.sort(key=lambda p: (SEVERITY_ORDER[p[0].severity], p[0].start))
     if findings:
         out.append("")
         out.append(paint("Findings", "1"))
     for f, plugin in findings:
-        where = "%d:%d" % line_col(text, f.start) if f.end > f.start else "-"
+        where = "{}:{}".format(*line_col(text, f.start)) if f.end > f.start else "-"
         sev = paint(f"{f.severity:<10}", _SEVERITY_STYLE[f.severity])
         phrase = f"  {quote(text, f.start, f.end)}" if f.end > f.start else ""
         out.append(f"  {where:>7}  {sev} {plugin}{phrase}")

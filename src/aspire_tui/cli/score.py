@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +37,7 @@ def _profile(name: str | None, stage: str | None) -> Profile:
     from ..models import Profile
 
     if name is None:
-        return Profile(role="(no profile)", career_stage=stage or "mid")  # type: ignore[arg-type]
+        return Profile(role="(no profile)", career_stage=stage or "mid")
     from ..storage import load_profile, resolve_profile
 
     profile = load_profile(resolve_profile(name))
@@ -76,5 +75,3 @@ def _decode(raw: bytes, where: str) -> str:
         raise DraftError(
             f"{where}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
         ) from None
-
-

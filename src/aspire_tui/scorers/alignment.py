@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..models import ScoreResult
-from ..scorer import Scorer, ScoreContext, finding
+from ..scorer import ScoreContext, Scorer, finding
 from .common import clamp, findings_from_hits, serious
 from .pitfalls import MONEY, UNCERTAIN
 from .text import GENERIC, STOPWORDS, WORD_RE, stem
@@ -63,19 +63,28 @@ class AlignmentScorer(Scorer):
         )
         if ctx.text.strip():
             for item in missing[:2]:
-                findings.append(finding(
-                    len(ctx.text), len(ctx.text), "suggestion",
-                    f"The job description asks for \"{item.label}\"; your answer never touches it.",
-                    "Link one of your goals to it, if it is true for you.",
-                    kind="missing",
-                ))
+                findings.append(
+                    finding(
+                        len(ctx.text),
+                        len(ctx.text),
+                        "suggestion",
+                        f'The job description asks for "{item.label}"; '
+                        "your answer never touches it.",
+                        "Link one of your goals to it, if it is true for you.",
+                        kind="missing",
+                    )
+                )
             if not fit.named:
-                findings.append(finding(
-                    len(ctx.text), len(ctx.text), "suggestion",
-                    f"Nothing ties the answer to {ctx.profile.company or 'this company'}.",
-                    "Say how your aim serves where the company is heading.",
-                    kind="missing",
-                ))
+                findings.append(
+                    finding(
+                        len(ctx.text),
+                        len(ctx.text),
+                        "suggestion",
+                        f"Nothing ties the answer to {ctx.profile.company or 'this company'}.",
+                        "Say how your aim serves where the company is heading.",
+                        kind="missing",
+                    )
+                )
         total = len(tasks)
         if money and serious(money):
             summary = "Money comes before fit: say how this job moves you along your path."

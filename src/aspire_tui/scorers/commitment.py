@@ -8,7 +8,7 @@ import re
 
 from ..hookspecs import hookimpl
 from ..models import ScoreResult
-from ..scorer import Scorer, ScoreContext
+from ..scorer import ScoreContext, Scorer
 from .common import clamp, findings_from_hits, serious
 from .pitfalls import FLIGHT, UNCERTAIN
 

@@ -53,13 +53,17 @@ def _r(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
 
 
-_OWN_VENTURE = r"(?:company|business|firm|consultancy|practice|studio|agency|start-?up|venture|shop|clinic|label)"
+_OWN_VENTURE = (
+    r"(?:company|business|firm|consultancy|practice|studio|agency|start-?up|venture|shop"
+    r"|clinic|label)"
+)
 
 RULES: tuple[Rule, ...] = (
     # ---- money first ---------------------------------------------------------------
     Rule(
         MONEY,
-        _r(r"""\b(?:salar(?:y|ies)|income|wages?|pay\s?checks?|remuneration|compensation|total\s+comp
+        _r(
+            r"""\b(?:salar(?:y|ies)|income|wages?|pay\s?checks?|remuneration|compensation|total\s+comp
         |pay\s+(?:rise|raise|review|reviews|band|grade|step|scale|structure|increase|bump|rate|goes\s+up)
         |(?:the|my|better|higher|more|top|base)\s+pay\b|raise\s+structure|(?:a|annual|yearly)\s+raise
         |bonus(?:es)?|profit[\s-]shar(?:e|ing)|stock\s+options|equity(?=.{0,40}\bvest)|\bvests?\b
@@ -68,7 +72,8 @@ RULES: tuple[Rule, ...] = (
         |earn(?:s|ing)?\s+(?:a\s+lot|more|at\s+least|double|twice|good|enough|\$|£|€|\d)|earnings
         |(?:hourly|day|daily|grade\s+\w+)\s+rate
         |financial(?:ly)?(?!\s+(?:analy|report|model|servic|statement|planning|data|system|control|crime|inclusion|institution|product|audit|year|close|plan))
-        )""".replace("\n", " ")),
+        )""".replace("\n", " ")
+        ),
         "warning",
         "Money comes up as a goal: it says nothing about how this job fits your path.",
         "Talk about the work and what you want to grow into; leave pay for the offer stage.",
@@ -76,13 +81,15 @@ RULES: tuple[Rule, ...] = (
     # ---- flight risk: plans that lead out of the door ----------------------------------
     Rule(
         FLIGHT,
-        _r(rf"""\b(?:(?:start|starting|set\s+up|setting\s+up|launch|launching|found|founding|open|opening|run|running|build|building)
+        _r(
+            rf"""\b(?:(?:start|starting|set\s+up|setting\s+up|launch|launching|found|founding|open|opening|run|running|build|building)
             \s+(?:up\s+)?(?:my|our|a|an)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}{_OWN_VENTURE}
         |my\s+own\s+(?:[\w-]+\s+)?{_OWN_VENTURE}|(?:my|our)\s+own\s+(?:clients|boss|hours)
         |(?:go|going|become|becoming|work|working|turn|turning)\s+(?:freelance|independent|self[\s-]employed|solo|contract(?:ing)?)
         |freelanc(?:e|ing|er)|(?:go|going|strike|striking|head|branch|branching)\s+out\s+on\s+(?:my|our)\s+own
         |(?:setting|set)\s+my\s+own\s+hours|picking\s+my\s+own\s+projects|be\s+my\s+own\s+boss
-        )""".replace("\n", " ")),
+        )""".replace("\n", " ")
+        ),
         "error",
         "This plan leads out of the door: the interviewer hears that you will leave to work "
         "for yourself.",
@@ -91,7 +98,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         FLIGHT,
-        _r(r"""\b(?:stepping[\s-]stones?|spring[\s-]?boards?|launch(?:ing)?[\s-]?pads?|foot\s+in\s+the\s+door
+        _r(
+            r"""\b(?:stepping[\s-]stones?|spring[\s-]?boards?|launch(?:ing)?[\s-]?pads?|foot\s+in\s+the\s+door
         |the\s+way\s+in\b|not\s+the\s+destination|(?:on|for)\s+my\s+(?:cv|resume|résumé)
         |(?:short|temporary|brief|defined)\s+(?:chapter|stint|stop)|job[\s-]hopp\w*|jump(?:ing)?\s+around
         |keep(?:ing)?\s+my\s+options\s+open|not\s+where\s+I(?:'m|\s+am|'ll|\s+will)?\s+(?:be\s+)?stay\w*
@@ -102,15 +110,18 @@ RULES: tuple[Rule, ...] = (
         |(?:join|joining|move\s+to|moving\s+to|work\s+for)\s+(?:a|one\s+of\s+your|your)\s+competitors?
         |(?:replace|replacing)\s+you\b|(?:take|taking|have|having)\s+your\s+(?:job|seat|chair|place|role)
         |(?:in|be\s+in|sitting\s+in)\s+your\s+(?:seat|chair|shoes|job|position)
-        )""".replace("\n", " ")),
+        )""".replace("\n", " ")
+        ),
         "warning",
-        "This points out of the door: the interviewer wants to hear that you will stay and grow here.",
+        "This points out of the door: the interviewer wants to hear that you will stay and "
+        "grow here.",
         "Say what you want to build and learn here, and how it serves the company.",
     ),
     # ---- uncertainty: no direction ------------------------------------------------------
     Rule(
         UNCERTAIN,
-        _r(r"""\b(?:(?:i'?m|i\s+am)\s+(?:\w+\s+){0,2}not\s+(?:\w+\s+)?sure|not\s+(?:totally\s+|really\s+|entirely\s+|quite\s+|completely\s+|honestly\s+)?sure\b
+        _r(
+            r"""\b(?:(?:i'?m|i\s+am)\s+(?:\w+\s+){0,2}not\s+(?:\w+\s+)?sure|not\s+(?:totally\s+|really\s+|entirely\s+|quite\s+|completely\s+|honestly\s+)?sure\b
         |(?:don'?t|do\s+not)\s+(?:really\s+)?know(?:\s+yet)?(?:\s+(?:if|whether|what|where))?
         |(?:couldn'?t|can'?t|cannot)\s+(?:really\s+)?(?:tell\s+you|say)|no\s+(?:real\s+|clear\s+)?idea
         |haven'?t\s+(?:really\s+)?(?:planned|thought|decided|figured)|(?:plan|plans|planned|think|thought|thinking|look|looked)\s+(?:that|this|so)\s+far\s+ahead
@@ -121,7 +132,8 @@ RULES: tuple[Rule, ...] = (
         |maybe\s+not\b|(?:said|told\s+me|suggested)\s+(?:that\s+)?(?:I\s+should|it\s+might\s+suit)|(?:fell|fall)\s+into
         |(?:might|may)\s+(?:love|like|hate|enjoy)\s+it,?\s+or|or\s+I\s+might|not\s+someone\s+who\s+plans
         |(?:still\s+)?(?:working|figuring)\s+(?:that|it)\s+out|giving\s+it\s+a\s+(?:try|go)|give\s+it\s+a\s+go
-        )""".replace("\n", " ")),
+        )""".replace("\n", " ")
+        ),
         "warning",
         "This sounds unsure of where you are heading: it reads as not having thought ahead.",
         "If you don't know the destination yet, say what you have reflected on and how you "
@@ -131,8 +143,12 @@ RULES: tuple[Rule, ...] = (
     # ---- hedges: weaken a statement -----------------------------------------------------
     Rule(
         HEDGE,
-        _r(r"""\b(?:maybe|perhaps|hopefully|possibly|probably|I\s+guess|I\s+suppose|kind\s+of|sort\s+of
-        |we'?ll\s+see|I\s+might|might\s+be|if\s+I'?m\s+lucky|fingers\s+crossed)\b""".replace("\n", " ")),
+        _r(
+            r"""\b(?:maybe|perhaps|hopefully|possibly|probably|I\s+guess|I\s+suppose|kind\s+of|sort\s+of
+        |we'?ll\s+see|I\s+might|might\s+be|if\s+I'?m\s+lucky|fingers\s+crossed)\b""".replace(
+                "\n", " "
+            )
+        ),
         "suggestion",
         "A hedge weakens the point you are making.",
         "State it plainly, or drop the hedge.",
@@ -141,12 +157,14 @@ RULES: tuple[Rule, ...] = (
     # ---- overreach: guarantees and hyperbole ---------------------------------------------
     Rule(
         UNREALISTIC,
-        _r(r"""\b(?:I\s+(?:can\s+)?(?:guarantee|promise)|guaranteed?|I\s+know\s+(?:exactly\s+)?how\s+to\s+fix
+        _r(
+            r"""\b(?:I\s+(?:can\s+)?(?:guarantee|promise)|guaranteed?|I\s+know\s+(?:exactly\s+)?how\s+to\s+fix
         |(?:it'?s|it\s+is)\s+(?:entirely|purely|simply|just|only)\s+an?\s+\w+\s+problem|100\s?%|without\s+(?:a|any)\s+doubt
         |in\s+a\s+matter\s+of\s+(?:weeks|days)|overnight|in\s+no\s+time|(?:from|on)\s+day\s+one
         |(?:essentially|basically|effectively|practically)\s+been\s+an?\b|(?:down\s+)?to\s+zero\b
         |(?:eliminate|eradicate|end)\s+\w+(?:\s+\w+)?\s+(?:completely|entirely|altogether)
-        )""".replace("\n", " ")),
+        )""".replace("\n", " ")
+        ),
         "warning",
         "This promises more than anyone can: it sounds out of touch with how long change takes.",
         "Promise effort and a first step you can control; show you know what it takes.",
@@ -217,8 +235,16 @@ def find_hits(analysis: Analysis) -> list[Hit]:
                     continue
                 left, right = clause_around(sentence, start, end)
                 hits.append(
-                    Hit(rule.kind, left, right, start, end, rule.severity, rule.message,
-                        rule.suggestion)
+                    Hit(
+                        rule.kind,
+                        left,
+                        right,
+                        start,
+                        end,
+                        rule.severity,
+                        rule.message,
+                        rule.suggestion,
+                    )
                 )
         hits.extend(_tenure_hits(sentence))
         hits.extend(_vague_hits(sentence))
@@ -234,9 +260,13 @@ _TENURE_RE = _r(
     r"""\b(?:give\s+(?:it|this|this\s+role|you|them|the\s+\w+)|stay(?:ing)?(?:\s+here)?(?:\s+for)?
     |(?:do|doing)\s+(?:this|the|it)(?:\s+[\w-]+){0,3}\s+for|here\s+for)
     \s+(?:(?:about|around|maybe|roughly|perhaps|just|only|a\s+good)\s+)*(?P<dur>[\w\s-]{1,30}?\b(?:years?|months?))
-    (?:\s+or\s+so)?\b|(?P<dur2>\b[\w-]+(?:\s+(?:to|or)\s+[\w-]+)?\s+(?:years?|months?))\s+here\b""".replace("\n", " ")
+    (?:\s+or\s+so)?\b|(?P<dur2>\b[\w-]+(?:\s+(?:to|or)\s+[\w-]+)?\s+(?:years?|months?))\s+here\b""".replace(
+        "\n", " "
+    )
 )
-_PAST = re.compile(r"\b(?:I've|I\s+have|I\s+had|I\s+was|I\s+spent|I\s+worked|been|ago|since|last)\b", re.I)
+_PAST = re.compile(
+    r"\b(?:I've|I\s+have|I\s+had|I\s+was|I\s+spent|I\s+worked|been|ago|since|last)\b", re.I
+)
 
 
 def _tenure_hits(sentence: Span) -> list[Hit]:
@@ -248,17 +278,26 @@ def _tenure_hits(sentence: Span) -> list[Hit]:
             continue
         start, end = sentence.start + m.start(), sentence.start + m.end()
         before = sentence.text[: m.start()]
-        if _PAST.search(before[-40:]) or re.search(r"at\s+least|minimum|\bfirst\b", m.group(0), re.I):
+        if _PAST.search(before[-40:]) or re.search(
+            r"at\s+least|minimum|\bfirst\b", m.group(0), re.I
+        ):
             continue
         if _negated(sentence, start):
             continue
         left, right = clause_around(sentence, start, end)
-        hits.append(Hit(
-            FLIGHT, left, right, start, end, "warning",
-            "A short stay is built into the plan: the company invests in a hire and wants "
-            "some return.",
-            "Drop the time limit; talk about the goals you would reach here over the years.",
-        ))
+        hits.append(
+            Hit(
+                FLIGHT,
+                left,
+                right,
+                start,
+                end,
+                "warning",
+                "A short stay is built into the plan: the company invests in a hire and wants "
+                "some return.",
+                "Drop the time limit; talk about the goals you would reach here over the years.",
+            )
+        )
     return hits
 
 
@@ -274,25 +313,39 @@ def _vague_hits(sentence: Span) -> list[Hit]:
         start, end = sentence.start + m.start(), sentence.start + m.end()
         left, right = clause_around(sentence, start, end)
         serious = not anchored or len(vague) + len(buzz) >= 3
-        hits.append(Hit(
-            VAGUE, left, right, start, end, "warning" if serious else "suggestion",
-            "Vague: this could be said by anyone about any job.",
-            "Name the role, skill, project or time frame you mean.",
-        ))
+        hits.append(
+            Hit(
+                VAGUE,
+                left,
+                right,
+                start,
+                end,
+                "warning" if serious else "suggestion",
+                "Vague: this could be said by anyone about any job.",
+                "Name the role, skill, project or time frame you mean.",
+            )
+        )
     for m in buzz:
         start, end = sentence.start + m.start(), sentence.start + m.end()
         serious = len(buzz) >= 2
-        hits.append(Hit(
-            BUZZ, start, end, start, end, "warning" if serious else "suggestion",
-            "Buzzword: it sounds rehearsed and says nothing you would actually do.",
-            "Say what you would do, for whom, and how you would know it worked.",
-        ))
+        hits.append(
+            Hit(
+                BUZZ,
+                start,
+                end,
+                start,
+                end,
+                "warning" if serious else "suggestion",
+                "Buzzword: it sounds rehearsed and says nothing you would actually do.",
+                "Say what you would do, for whom, and how you would know it worked.",
+            )
+        )
     return hits
 
 
 def _strip_matches(text: str, matches: list[re.Match[str]]) -> str:
     for m in reversed(matches):
-        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     return text
 
 
@@ -302,9 +355,16 @@ def _escalate_hedges(hits: list[Hit], word_count: int) -> None:
     if len(hedges) >= 3 and len(hedges) * 100 / max(word_count, 1) >= 2.5:
         for i in hedges:
             h = hits[i]
-            hits[i] = Hit(UNCERTAIN, h.start, h.end, h.trigger_start, h.trigger_end, "warning",
-                          "Hedging throughout makes the whole answer sound unsure.",
-                          "Keep one hedge at most; state the rest plainly.")
+            hits[i] = Hit(
+                UNCERTAIN,
+                h.start,
+                h.end,
+                h.trigger_start,
+                h.trigger_end,
+                "warning",
+                "Hedging throughout makes the whole answer sound unsure.",
+                "Keep one hedge at most; state the rest plainly.",
+            )
 
 
 def _escalate_money(hits: list[Hit], analysis: Analysis) -> None:
@@ -317,9 +377,16 @@ def _escalate_money(hits: list[Hit], analysis: Analysis) -> None:
     if len(sentences_with) >= 3 or (first and any(hits[i].start < first.end for i in money)):
         for i in money:
             h = hits[i]
-            hits[i] = Hit(h.kind, h.start, h.end, h.trigger_start, h.trigger_end, "error",
-                          "Money first: leading with pay says nothing about how this job fits "
-                          "your path.", h.suggestion)
+            hits[i] = Hit(
+                h.kind,
+                h.start,
+                h.end,
+                h.trigger_start,
+                h.trigger_end,
+                "error",
+                "Money first: leading with pay says nothing about how this job fits your path.",
+                h.suggestion,
+            )
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..hookspecs import hookimpl
 from ..models import ScoreResult
-from ..scorer import Scorer, ScoreContext
+from ..scorer import ScoreContext, Scorer
 from .common import clamp, findings_from_hits, plural
 from .pitfalls import UNREALISTIC
 
@@ -26,7 +26,10 @@ class RealismScorer(Scorer):
         if not ctx.text.strip():
             score = 0
         if hits:
-            summary = f"Overreaches for a {ctx.profile.career_stage}-stage candidate: {plural(len(hits), 'claim')} to temper."
+            summary = (
+                f"Overreaches for a {ctx.profile.career_stage}-stage candidate: "
+                f"{plural(len(hits), 'claim')} to temper."
+            )
         elif ctx.analysis.time_frames:
             summary = "Ambitious but believable for your stage and time frame."
         else:

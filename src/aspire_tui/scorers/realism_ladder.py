@@ -25,15 +25,39 @@ SWEEP_HORIZON = 0.5
 _I = re.IGNORECASE
 
 LADDER: tuple[tuple[float, re.Pattern[str]], ...] = (
-    (7, re.compile(r"\b(?:chief\s+\w+(?:\s+officer)?|c[\s-]?suite|CEO|CTO|CFO|COO|CIO|CMO|CPO"
-                   r"|president|managing\s+director|(?:a\s+)?board\s+(?:member|seat))\b", _I)),
-    (6, re.compile(r"\b(?:VP|vice[\s-]president|SVP|EVP|executive\s+director|general\s+manager"
-                   r"|district\s+(?:role|director|manager)|regional\s+director)\b", _I)),
-    (5, re.compile(r"\b(?:director|head\s+of|senior\s+manager|run(?:ning)?\s+the\s+(?:\w+\s+)?"
-                   r"(?:function|department|division|practice)|lead(?:ing)?\s+the\s+(?:whole|entire)\b)", _I)),
+    (
+        7,
+        re.compile(
+            r"\b(?:chief\s+\w+(?:\s+officer)?|c[\s-]?suite|CEO|CTO|CFO|COO|CIO|CMO|CPO"
+            r"|president|managing\s+director|(?:a\s+)?board\s+(?:member|seat))\b",
+            _I,
+        ),
+    ),
+    (
+        6,
+        re.compile(
+            r"\b(?:VP|vice[\s-]president|SVP|EVP|executive\s+director|general\s+manager"
+            r"|district\s+(?:role|director|manager)|regional\s+director)\b",
+            _I,
+        ),
+    ),
+    (
+        5,
+        re.compile(
+            r"\b(?:director|head\s+of|senior\s+manager|run(?:ning)?\s+the\s+(?:\w+\s+)?"
+            r"(?:function|department|division|practice)|lead(?:ing)?\s+the\s+(?:whole|entire)\b)",
+            _I,
+        ),
+    ),
     (4, re.compile(r"\b(?:manager|manag(?:e|ing)\s+(?:a|the|my)\s+(?:\w+\s+)?team)\b", _I)),
-    (3, re.compile(r"\b(?:lead|team\s+lead|lead(?:ing)?\s+(?:a|the|my)\s+(?:[\w-]+\s+){0,2}team"
-                   r"|supervisor|principal|architect|staff\s+engineer)\b", _I)),
+    (
+        3,
+        re.compile(
+            r"\b(?:lead|team\s+lead|lead(?:ing)?\s+(?:a|the|my)\s+(?:[\w-]+\s+){0,2}team"
+            r"|supervisor|principal|architect|staff\s+engineer)\b",
+            _I,
+        ),
+    ),
     (2, re.compile(r"\bsenior\b", _I)),
 )
 
@@ -47,7 +71,10 @@ _SWEEP = re.compile(
 )
 
 
-_SOMEONE_ELSES = re.compile(r"(?:\b(?:your|our|their|his|her|my)\s+(?:current\s+|new\s+|own\s+)?|\bwith\s+(?:the|a)\s+)$", re.I)
+_SOMEONE_ELSES = re.compile(
+    r"(?:\b(?:your|our|their|his|her|my)\s+(?:current\s+|new\s+|own\s+)?|\bwith\s+(?:the|a)\s+)$",
+    re.I,
+)
 
 
 def _target_rung(text: str) -> tuple[float, re.Match[str]] | None:
@@ -84,13 +111,20 @@ def realism_hits(analysis: Analysis) -> list[Hit]:
             start = min(part.start + m.start(), frame.start)
             end = max(part.start + m.end(), frame.end)
             left, right = clause_around(sentence, start, end)
-            hits.append(Hit(
-                UNREALISTIC, left, right, start, end, "warning",
-                f"Too far, too fast for your career stage ({analysis.profile.career_stage}): "
-                f"that step usually takes about {round(steps * YEARS_PER_RUNG)} years.",
-                "Name the next rung and what you will learn on it; keep the bigger title "
-                "as a direction, not a deadline.",
-            ))
+            hits.append(
+                Hit(
+                    UNREALISTIC,
+                    left,
+                    right,
+                    start,
+                    end,
+                    "warning",
+                    f"Too far, too fast for your career stage ({analysis.profile.career_stage}): "
+                    f"that step usually takes about {round(steps * YEARS_PER_RUNG)} years.",
+                    "Name the next rung and what you will learn on it; keep the bigger title "
+                    "as a direction, not a deadline.",
+                )
+            )
         sweep = _SWEEP.search(sentence.text)
         short = [f for f in frames if f.years <= SWEEP_HORIZON]
         if sweep and short:
@@ -98,12 +132,20 @@ def realism_hits(analysis: Analysis) -> list[Hit]:
             start = min(sentence.start + sweep.start(), frame.start)
             end = max(sentence.start + sweep.end(), frame.end)
             left, right = clause_around(sentence, start, end)
-            hits.append(Hit(
-                UNREALISTIC, min(left, start), max(right, end), start, end, "warning",
-                "Sweeping change promised within months sounds out of touch with how "
-                "organisations work.",
-                "Promise to learn the system first, then name one improvement you would aim for.",
-            ))
+            hits.append(
+                Hit(
+                    UNREALISTIC,
+                    min(left, start),
+                    max(right, end),
+                    start,
+                    end,
+                    "warning",
+                    "Sweeping change promised within months sounds out of touch with how "
+                    "organisations work.",
+                    "Promise to learn the system first, then name one improvement you would "
+                    "aim for.",
+                )
+            )
     return hits
 
 
@@ -112,7 +154,9 @@ def _parts(sentence: Span) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for m in re.finditer(r";|\band\s+then\b|,\s+(?:then|and)\b", sentence.text):
-        out.append(Span(sentence.start + pos, sentence.start + m.start(), sentence.text[pos:m.start()]))
+        out.append(
+            Span(sentence.start + pos, sentence.start + m.start(), sentence.text[pos : m.start()])
+        )
         pos = m.end()
     out.append(Span(sentence.start + pos, sentence.end, sentence.text[pos:]))
     return out

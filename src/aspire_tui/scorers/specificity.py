@@ -8,7 +8,7 @@ import re
 
 from ..hookspecs import hookimpl
 from ..models import ScoreResult
-from ..scorer import Scorer, ScoreContext, finding
+from ..scorer import ScoreContext, Scorer, finding
 from .common import clamp, findings_from_hits, serious
 from .pitfalls import BUZZ, HEDGE, UNCERTAIN, VAGUE
 from .realism_ladder import LADDER
@@ -58,9 +58,7 @@ class SpecificityScorer(Scorer):
         hits = [h for h in a.hits if h.kind in (VAGUE, BUZZ, UNCERTAIN, HEDGE)]
         findings = findings_from_hits(hits)
         if not text.strip():
-            return ScoreResult(
-                score=0.0, summary="Nothing written yet.", findings=findings
-            )
+            return ScoreResult(score=0.0, summary="Nothing written yet.", findings=findings)
         frames = a.time_frames
         has_near = any(f.years <= 2 for f in frames)
         has_long = any(f.years >= 3 for f in frames) or bool(_LONG_RANGE.search(text))
@@ -81,7 +79,9 @@ class SpecificityScorer(Scorer):
         vague = serious(h for h in hits if h.kind == VAGUE)
         buzz = serious(h for h in hits if h.kind == BUZZ)
         unsure = serious(h for h in hits if h.kind in (UNCERTAIN, HEDGE))
-        score -= min(40.0, 10.0 * len(vague)) + min(40.0, 6.0 * len(buzz)) + min(36.0, 7.0 * len(unsure))
+        score -= (
+            min(40.0, 10.0 * len(vague)) + min(40.0, 6.0 * len(buzz)) + min(36.0, 7.0 * len(unsure))
+        )
         length = _length_finding(a)
         if length is not None:
             findings.append(length)
@@ -97,8 +97,15 @@ class SpecificityScorer(Scorer):
         elif has_long and has_near and has_role:
             summary = "Concrete: a named target, nearer goals and time frames."
         else:
-            missing = [n for n, ok in (("a long-range aim", has_long), ("a nearer goal", has_near),
-                                       ("a target role", has_role)) if not ok]
+            missing = [
+                n
+                for n, ok in (
+                    ("a long-range aim", has_long),
+                    ("a nearer goal", has_near),
+                    ("a target role", has_role),
+                )
+                if not ok
+            ]
             summary = f"Add {', '.join(missing)} to make it concrete."
         return ScoreResult(score=clamp(score), summary=summary, findings=findings)
 
@@ -109,21 +116,35 @@ def _length_finding(a: Analysis):  # type: ignore[no-untyped-def]
     if n == 0:
         return None
     if n < DISMISSIVE:
-        return finding(0, len(text), "warning",
-                       f"Only {n} words ({minutes}): an answer this short sounds dismissive.",
-                       "Add the role you are aiming for, one step toward it, and why here.",
-                       kind="length")
+        return finding(
+            0,
+            len(text),
+            "warning",
+            f"Only {n} words ({minutes}): an answer this short sounds dismissive.",
+            "Add the role you are aiming for, one step toward it, and why here.",
+            kind="length",
+        )
     if n < USUAL_MIN:
-        return finding(0, 0, "info",
-                       f"{n} words ({minutes}): short, which is fine if every sentence carries weight.",
-                       "Consider adding one more step or an example.", kind="length")
+        return finding(
+            0,
+            0,
+            "info",
+            f"{n} words ({minutes}): short, which is fine if every sentence carries weight.",
+            "Consider adding one more step or an example.",
+            kind="length",
+        )
     if n > USUAL_MAX:
         cut = a.word_matches[USUAL_MAX].start()
         severity = "warning" if n > RAMBLING else "suggestion"
-        return finding(cut, len(text), severity,
-                       f"{n} words ({minutes}): past {'two minutes, it rambles' if n > RAMBLING else '90 seconds, it runs long'}.",
-                       "Keep the aspiration, one or two goals and why here; cut the rest.",
-                       kind="length")
+        return finding(
+            cut,
+            len(text),
+            severity,
+            f"{n} words ({minutes}): past "
+            f"{'two minutes, it rambles' if n > RAMBLING else '90 seconds, it runs long'}.",
+            "Keep the aspiration, one or two goals and why here; cut the rest.",
+            kind="length",
+        )
     return None
 
 

@@ -7,7 +7,8 @@ Words are compared by stem ("reporting" ~ "reports") and by concept ("dashboard"
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -19,39 +20,199 @@ if TYPE_CHECKING:
 
 #: Workplace concepts that people name in different words. Each group is one concept.
 CONCEPTS: dict[str, tuple[str, ...]] = {
-    "report": ("report", "reporting", "dashboard", "kpi", "kpis", "metric", "metrics", "chart",
-               "scorecard", "visualisation", "visualization", "figures", "numbers"),
-    "lead": ("lead", "leading", "leader", "leadership", "manage", "manager", "management",
-             "supervise", "supervisor", "head", "oversee", "run", "running"),
-    "mentor": ("mentor", "mentoring", "coach", "coaching", "precept", "preceptor", "train",
-               "training", "teach", "teaching", "onboard", "onboarding", "educate", "education",
-               "educator", "develop", "grads", "graduate", "newer", "junior"),
-    "customer": ("customer", "customers", "client", "clients", "user", "users", "patient",
-                 "patients", "learner", "learners", "traveller", "travellers", "traveler",
-                 "guest", "guests", "account", "accounts", "shopper", "consumer"),
-    "analysis": ("analyse", "analyze", "analysis", "analyst", "analytics", "analytical",
-                 "investigate", "investigation", "insight", "insights", "forecast",
-                 "forecasting", "modelling", "modeling", "statistics", "regression"),
-    "stakeholder": ("stakeholder", "stakeholders", "partner", "partners", "collaborate",
-                    "collaboration", "liaise", "communicate", "communication", "present",
-                    "presenting", "explain", "explaining", "translate", "translating"),
-    "research": ("research", "discovery", "interview", "interviews", "usability", "experiment",
-                 "experiments", "testing"),
+    "report": (
+        "report",
+        "reporting",
+        "dashboard",
+        "kpi",
+        "kpis",
+        "metric",
+        "metrics",
+        "chart",
+        "scorecard",
+        "visualisation",
+        "visualization",
+        "figures",
+        "numbers",
+    ),
+    "lead": (
+        "lead",
+        "leading",
+        "leader",
+        "leadership",
+        "manage",
+        "manager",
+        "management",
+        "supervise",
+        "supervisor",
+        "head",
+        "oversee",
+        "run",
+        "running",
+    ),
+    "mentor": (
+        "mentor",
+        "mentoring",
+        "coach",
+        "coaching",
+        "precept",
+        "preceptor",
+        "train",
+        "training",
+        "teach",
+        "teaching",
+        "onboard",
+        "onboarding",
+        "educate",
+        "education",
+        "educator",
+        "develop",
+        "grads",
+        "graduate",
+        "newer",
+        "junior",
+    ),
+    "customer": (
+        "customer",
+        "customers",
+        "client",
+        "clients",
+        "user",
+        "users",
+        "patient",
+        "patients",
+        "learner",
+        "learners",
+        "traveller",
+        "travellers",
+        "traveler",
+        "guest",
+        "guests",
+        "account",
+        "accounts",
+        "shopper",
+        "consumer",
+    ),
+    "analysis": (
+        "analyse",
+        "analyze",
+        "analysis",
+        "analyst",
+        "analytics",
+        "analytical",
+        "investigate",
+        "investigation",
+        "insight",
+        "insights",
+        "forecast",
+        "forecasting",
+        "modelling",
+        "modeling",
+        "statistics",
+        "regression",
+    ),
+    "stakeholder": (
+        "stakeholder",
+        "stakeholders",
+        "partner",
+        "partners",
+        "collaborate",
+        "collaboration",
+        "liaise",
+        "communicate",
+        "communication",
+        "present",
+        "presenting",
+        "explain",
+        "explaining",
+        "translate",
+        "translating",
+    ),
+    "research": (
+        "research",
+        "discovery",
+        "interview",
+        "interviews",
+        "usability",
+        "experiment",
+        "experiments",
+        "testing",
+    ),
     "strategy": ("strategy", "strategic", "roadmap", "direction", "vision"),
-    "money-ops": ("budget", "cost", "costs", "spend", "profitability", "pricing", "revenue",
-                  "margin", "margins", "profit"),
-    "quality": ("quality", "safety", "standard", "standards", "accreditation", "compliance",
-                "audit", "governance", "risk", "incident", "incidents"),
-    "staffing": ("staff", "hire", "hiring", "recruit", "recruitment", "retention", "turnover",
-                 "roster", "rostering", "workforce", "agency", "casual"),
-    "credential": ("course", "certificate", "certification", "credential", "qualification",
-                   "degree", "exam", "diploma", "masters"),
-    "migration": ("migrate", "migration", "rollout", "implement", "implementation", "adopt",
-                  "launch", "rebuild", "move"),
-    "design-craft": ("prototype", "prototyping", "wireframe", "wireframes", "figma", "mockup",
-                     "interaction", "interface", "components", "component"),
+    "money-ops": (
+        "budget",
+        "cost",
+        "costs",
+        "spend",
+        "profitability",
+        "pricing",
+        "revenue",
+        "margin",
+        "margins",
+        "profit",
+    ),
+    "quality": (
+        "quality",
+        "safety",
+        "standard",
+        "standards",
+        "accreditation",
+        "compliance",
+        "audit",
+        "governance",
+        "risk",
+        "incident",
+        "incidents",
+    ),
+    "staffing": (
+        "staff",
+        "hire",
+        "hiring",
+        "recruit",
+        "recruitment",
+        "retention",
+        "turnover",
+        "roster",
+        "rostering",
+        "workforce",
+        "agency",
+        "casual",
+    ),
+    "credential": (
+        "course",
+        "certificate",
+        "certification",
+        "credential",
+        "qualification",
+        "degree",
+        "exam",
+        "diploma",
+        "masters",
+    ),
+    "migration": (
+        "migrate",
+        "migration",
+        "rollout",
+        "implement",
+        "implementation",
+        "adopt",
+        "launch",
+        "rebuild",
+        "move",
+    ),
+    "design-craft": (
+        "prototype",
+        "prototyping",
+        "wireframe",
+        "wireframes",
+        "figma",
+        "mockup",
+        "interaction",
+        "interface",
+        "components",
+        "component",
+    ),
 }
-
 
 
 @lru_cache(maxsize=1)
@@ -64,10 +225,46 @@ def _concept_map() -> dict[str, str]:
 
 
 #: Words so common in job ads and answers that matching them says little about fit.
-_WEAK_WORDS = """data team work role skill skills ability strong clear good new support help make
-    build year years time day plain language detail attention patience experience equivalent
-    interest exposure nice bring degree field quantitative written communication across every
-    daily""".split()
+_WEAK_WORDS = [
+    "data",
+    "team",
+    "work",
+    "role",
+    "skill",
+    "skills",
+    "ability",
+    "strong",
+    "clear",
+    "good",
+    "new",
+    "support",
+    "help",
+    "make",
+    "build",
+    "year",
+    "years",
+    "time",
+    "day",
+    "plain",
+    "language",
+    "detail",
+    "attention",
+    "patience",
+    "experience",
+    "equivalent",
+    "interest",
+    "exposure",
+    "nice",
+    "bring",
+    "degree",
+    "field",
+    "quantitative",
+    "written",
+    "communication",
+    "across",
+    "every",
+    "daily",
+]
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +274,7 @@ def weak_stems() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def GENERIC_STEMS() -> frozenset[str]:  # noqa: N802
+def GENERIC_STEMS() -> frozenset[str]:
     return frozenset(stem(w) for w in GENERIC)
 
 
@@ -130,19 +327,38 @@ class Vocabulary:
 def vocabulary(profile: Profile) -> Vocabulary:
     r = profile.research
     return _vocabulary(
-        profile.role, profile.company, r.job_description, r.culture, r.short_term_plans,
-        r.long_term_plans, r.notes, profile.reflection.strengths,
+        profile.role,
+        profile.company,
+        r.job_description,
+        r.culture,
+        r.short_term_plans,
+        r.long_term_plans,
+        r.notes,
+        profile.reflection.strengths,
     )
 
 
 @lru_cache(maxsize=32)
 def _vocabulary(
-    role: str, company: str, jd: str, culture: str, short: str, long: str, notes: str,
+    role: str,
+    company: str,
+    jd: str,
+    culture: str,
+    short: str,
+    long: str,
+    notes: str,
     strengths: str,
 ) -> Vocabulary:
-    counts: Counter[str] = Counter()
-    for text, weight in ((jd, 1.0), (short, 1.5), (long, 1.5), (culture, 1.0), (notes, 0.5),
-                         (role, 3.0), (company, 3.0)):
+    counts: defaultdict[str, float] = defaultdict(float)
+    for text, weight in (
+        (jd, 1.0),
+        (short, 1.5),
+        (long, 1.5),
+        (culture, 1.0),
+        (notes, 0.5),
+        (role, 3.0),
+        (company, 3.0),
+    ):
         for s in terms(text):
             counts[s] += weight
     lines = _requirement_lines(jd)
@@ -181,7 +397,8 @@ def _weight(s: str, line_stems: list[set[str]], role_stems: frozenset[str]) -> f
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+(.+)$")
 _QUALIFICATIONS = re.compile(
     r"\b(?:bring|requir|qualif|nice\s+to|have|about\s+you|skills|offer|benefit|looking\s+for|"
-    r"you\s+are|must|ideal|experience|specification|essential|desirable)", re.I
+    r"you\s+are|must|ideal|experience|specification|essential|desirable)",
+    re.I,
 )
 
 
@@ -201,7 +418,9 @@ def _requirement_lines(jd: str) -> list[tuple[str, bool]]:
     return [(s.text, True) for s in split_sentences(jd) if len(s.text.split()) >= 4]
 
 
-def _item(text: str, counts: Counter[str], weights: dict[str, float], task: bool = True) -> Item:
+def _item(
+    text: str, counts: Mapping[str, float], weights: dict[str, float], task: bool = True
+) -> Item:
     stems = frozenset(s for s in terms(text) if weights.get(s, 0) >= 1.0)
     concepts = frozenset(c for s in stems if (c := concept_of(s)))
     emphasis = sum(counts[s] for s in stems) / max(len(stems), 1)
@@ -212,6 +431,6 @@ def _item(text: str, counts: Counter[str], weights: dict[str, float], task: bool
 
 
 def _short_name(company: str) -> str:
-    """"Northwind Freight Ltd" -> "Northwind Freight": people drop the trade word."""
+    """ "Northwind Freight Ltd" -> "Northwind Freight": people drop the trade word."""
     words = company.split()
     return " ".join(words[:-1]) if len(words) >= 2 else ""
