@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from .models import Finding, ScoreResult
 from .scorer import ScoreContext, SharedAnalysis
-from .scorers.text import speaking_seconds, word_count
+from .scorers.text import speaking_seconds
 
 if TYPE_CHECKING:
     from .models import Profile
@@ -102,7 +102,7 @@ class Engine:
                 scores.append(outcome)
             else:
                 errors.append(outcome)
-        n = word_count(text)
+        n = shared.analysis.words
         overall, caps = combine(scores, shared, n)
         return Report(overall, n, speaking_seconds(n), scores, errors, caps)
 

@@ -11,7 +11,7 @@ from ..models import ScoreResult
 from ..scorer import ScoreContext, Scorer, finding
 from .common import clamp, findings_from_hits, serious
 from .pitfalls import MONEY, UNCERTAIN
-from .text import GENERIC, STOPWORDS, WORD_RE, stem
+from .text import GENERIC, WORD_RE, tokens_of
 from .vocabulary import Item, Vocabulary, concept_of, vocabulary
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class AlignmentScorer(Scorer):
                 summary="No research in the profile yet: add the job description to judge fit.",
                 findings=findings,
             )
-        fit = measure_fit(ctx.text, vocab)
+        fit = measure_fit(ctx.text, vocab, a.tokens)
         base = (
             30 * min(1.0, fit.precision / 0.45)
             + 20 * min(1.0, fit.amount / 15)
@@ -110,15 +110,15 @@ class Fit:
         self.touched: set[Item] = set()
 
 
-def measure_fit(text: str, vocab: Vocabulary) -> Fit:
+def measure_fit(text: str, vocab: Vocabulary, tokens: list[tuple[str, str]] | None = None) -> Fit:
     fit = Fit()
+    if tokens is None:
+        tokens = tokens_of(list(WORD_RE.finditer(text)))
     stems: set[str] = set()
     total = matched = 0.0
-    for m in WORD_RE.finditer(text):
-        w = m.group().lower()
-        if len(w) < 2 or w in STOPWORDS or w in GENERIC or w[0].isdigit():
+    for w, s in tokens:
+        if w in GENERIC:
             continue
-        s = stem(w)
         stems.add(s)
         total += 1
         if s in vocab.weights:

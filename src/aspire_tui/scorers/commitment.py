@@ -10,10 +10,11 @@ from ..hookspecs import hookimpl
 from ..models import ScoreResult
 from ..scorer import ScoreContext, Scorer
 from .common import clamp, findings_from_hits, serious
+from .fastre import WordPattern
 from .pitfalls import FLIGHT, UNCERTAIN
 
 #: Ways of saying "I want to grow here and stay".
-STAY_RE = re.compile(
+STAY_RE = WordPattern(
     r"""\b(?:here\b|with\s+(?:you|the\s+team|this\s+team)\b|grow\w*\s+(?:with|into|here)|stay(?:ing)?\b(?!\s+current)
     |long[\s-](?:term|run|haul)|for\s+years|years\s+to\s+come|build\w*\s+(?:my|a)\s+career|put\s+down\s+roots
     |(?:not|no)\s+(?:going\s+anywhere|hurry\s+to\s+leave|looking\s+to\s+(?:leave|move|jump))|loyal\w*
@@ -36,7 +37,7 @@ class CommitmentScorer(Scorer):
         flight = a.hits_of(FLIGHT)
         uncertain = serious(a.hits_of(UNCERTAIN))
         company = ctx.profile.company.strip().lower()
-        stays = len(STAY_RE.findall(ctx.text))
+        stays = len(list(STAY_RE.for_text(a.word_starts).finditer(a.lowered)))
         if company and company.split()[0] in ctx.text.lower():
             stays += 1
         score = 62 + min(30, 8 * stays)

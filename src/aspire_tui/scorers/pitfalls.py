@@ -10,9 +10,12 @@ and uncertainty into specificity.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .fastre import WordPattern
 from .text import Span, clause_around, find_time_frames
 
 if TYPE_CHECKING:
@@ -42,15 +45,15 @@ class Hit:
 @dataclass(frozen=True)
 class Rule:
     kind: str
-    pattern: re.Pattern[str]
+    pattern: WordPattern
     severity: str
     message: str
     suggestion: str | None = None
     negatable: bool = True
 
 
-def _r(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+def _r(pattern: str) -> WordPattern:
+    return WordPattern(pattern, re.IGNORECASE | re.VERBOSE)
 
 
 _OWN_VENTURE = (
@@ -227,31 +230,52 @@ def _negated(sentence: Span, start: int) -> bool:
 
 def find_hits(analysis: Analysis) -> list[Hit]:
     hits: list[Hit] = []
-    for sentence in analysis.sentences:
-        for rule in RULES:
-            for m in rule.pattern.finditer(sentence.text):
-                start, end = sentence.start + m.start(), sentence.start + m.end()
-                if rule.negatable and _negated(sentence, start):
+    sentences = analysis.sentences
+    low = analysis.lowered
+    starts = analysis.word_starts
+
+    def by_sentence(pattern: WordPattern) -> list[list[re.Match[str]]]:
+        return bucket(pattern.for_text(starts).finditer(low), sentences)
+
+    for rule in RULES:
+        for sentence, found in zip(sentences, by_sentence(rule.pattern), strict=True):
+            for m in found:
+                if rule.negatable and _negated(sentence, m.start()):
                     continue
-                left, right = clause_around(sentence, start, end)
+                left, right = clause_around(sentence, m.start(), m.end())
                 hits.append(
                     Hit(
                         rule.kind,
                         left,
                         right,
-                        start,
-                        end,
+                        m.start(),
+                        m.end(),
                         rule.severity,
                         rule.message,
                         rule.suggestion,
                     )
                 )
-        hits.extend(_tenure_hits(sentence))
-        hits.extend(_vague_hits(sentence))
+    tenure = by_sentence(_TENURE_RE)
+    vague = by_sentence(VAGUE_RE)
+    buzz = by_sentence(BUZZ_RE)
+    for i, sentence in enumerate(sentences):
+        hits.extend(_tenure_hits(sentence, tenure[i]))
+        hits.extend(_vague_hits(sentence, vague[i], buzz[i]))
     hits.extend(_realism_hits(analysis))
     _escalate_hedges(hits, analysis.words)
     _escalate_money(hits, analysis)
     return _dedupe(hits)
+
+
+def bucket(matches: Iterable[re.Match[str]], sentences: list[Span]) -> list[list[re.Match[str]]]:
+    """Matches over the whole text, sorted into the sentences that hold them whole."""
+    out: list[list[re.Match[str]]] = [[] for _ in sentences]
+    ends = [s.end for s in sentences]
+    for m in matches:
+        i = bisect_left(ends, m.end())
+        if i < len(sentences) and sentences[i].start <= m.start():
+            out[i].append(m)
+    return out
 
 
 # ---- short tenure: "I'd give it a year", "two years here" --------------------------------
@@ -269,15 +293,15 @@ _PAST = re.compile(
 )
 
 
-def _tenure_hits(sentence: Span) -> list[Hit]:
+def _tenure_hits(sentence: Span, matches: list[re.Match[str]]) -> list[Hit]:
     hits = []
-    for m in _TENURE_RE.finditer(sentence.text):
+    for m in matches:
         dur = m.group("dur") or m.group("dur2") or ""
         frames = find_time_frames(dur)
         if not frames or frames[0].years > 3 or frames[0].years < 0.2:
             continue
-        start, end = sentence.start + m.start(), sentence.start + m.end()
-        before = sentence.text[: m.start()]
+        start, end = m.start(), m.end()
+        before = sentence.text[: start - sentence.start]
         if _PAST.search(before[-40:]) or re.search(
             r"at\s+least|minimum|\bfirst\b", m.group(0), re.I
         ):
@@ -304,13 +328,11 @@ def _tenure_hits(sentence: Span) -> list[Hit]:
 # ---- vague talk without anything concrete ---------------------------------------------------
 
 
-def _vague_hits(sentence: Span) -> list[Hit]:
+def _vague_hits(sentence: Span, vague: list[re.Match[str]], buzz: list[re.Match[str]]) -> list[Hit]:
     hits: list[Hit] = []
-    buzz = list(BUZZ_RE.finditer(sentence.text))
-    vague = list(VAGUE_RE.finditer(sentence.text))
-    anchored = bool(ANCHOR_RE.search(_strip_matches(sentence.text, vague)))
+    anchored = bool(vague) and bool(ANCHOR_RE.search(_strip_matches(sentence, vague)))
     for m in vague:
-        start, end = sentence.start + m.start(), sentence.start + m.end()
+        start, end = m.start(), m.end()
         left, right = clause_around(sentence, start, end)
         serious = not anchored or len(vague) + len(buzz) >= 3
         hits.append(
@@ -326,7 +348,7 @@ def _vague_hits(sentence: Span) -> list[Hit]:
             )
         )
     for m in buzz:
-        start, end = sentence.start + m.start(), sentence.start + m.end()
+        start, end = m.start(), m.end()
         serious = len(buzz) >= 2
         hits.append(
             Hit(
@@ -343,9 +365,12 @@ def _vague_hits(sentence: Span) -> list[Hit]:
     return hits
 
 
-def _strip_matches(text: str, matches: list[re.Match[str]]) -> str:
+def _strip_matches(sentence: Span, matches: list[re.Match[str]]) -> str:
+    """The sentence with the matched words blanked out, offsets kept."""
+    text = sentence.text
     for m in reversed(matches):
-        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+        a, b = m.start() - sentence.start, m.end() - sentence.start
+        text = text[:a] + " " * (b - a) + text[b:]
     return text
 
 

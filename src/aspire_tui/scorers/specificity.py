@@ -11,7 +11,7 @@ from ..models import ScoreResult
 from ..scorer import ScoreContext, Scorer, finding
 from .common import clamp, findings_from_hits, serious
 from .pitfalls import BUZZ, HEDGE, UNCERTAIN, VAGUE
-from .realism_ladder import LADDER
+from .realism_ladder import ANY_TITLE
 from .text import Analysis
 
 #: DOMAIN "Length": 60-90 s spoken is the usual advice; under ~30 words sounds dismissive,
@@ -62,7 +62,7 @@ class SpecificityScorer(Scorer):
         frames = a.time_frames
         has_near = any(f.years <= 2 for f in frames)
         has_long = any(f.years >= 3 for f in frames) or bool(_LONG_RANGE.search(text))
-        has_role = bool(_ROLE_WORDS.search(text)) or any(p.search(text) for _, p in LADDER)
+        has_role = bool(_ROLE_WORDS.search(text)) or bool(ANY_TITLE.search(a.lowered))
         has_credential = bool(_CREDENTIAL.search(text))
         proper = {m.group() for m in _PROPER.finditer(text)} - {"I", "I'd", "I'm", "I've", "I'll"}
         steps = len(_STEP.findall(text))

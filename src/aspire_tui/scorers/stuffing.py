@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .pitfalls import BUZZ
-from .vocabulary import terms, vocabulary, weak_stems
+from .vocabulary import vocabulary, weak_stems
 
 if TYPE_CHECKING:
     from .text import Analysis
@@ -18,8 +18,9 @@ BUZZ_PER_100 = 4.0
 
 
 def keyword_density(analysis: Analysis) -> float:
-    jd = set(terms(analysis.profile.research.job_description)) - weak_stems()
-    words = [s for s in terms(analysis.text) if s not in weak_stems()]
+    jd = vocabulary(analysis.profile).jd_stems
+    weak = weak_stems()
+    words = [s for _, s in analysis.tokens if s not in weak]
     if not words or not jd:
         return 0.0
     return sum(1 for s in words if s in jd) / len(words)
@@ -32,6 +33,5 @@ def buzz_rate(analysis: Analysis) -> float:
 def stuffed(analysis: Analysis) -> bool:
     if analysis.words < 30 or vocabulary(analysis.profile).empty:
         return False
-    return keyword_density(analysis) >= DENSITY or (
-        keyword_density(analysis) >= DENSITY * 0.6 and buzz_rate(analysis) >= BUZZ_PER_100
-    )
+    density = keyword_density(analysis)
+    return density >= DENSITY or (density >= DENSITY * 0.6 and buzz_rate(analysis) >= BUZZ_PER_100)

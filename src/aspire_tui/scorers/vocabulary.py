@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .text import GENERIC, STOPWORDS, WORD_RE, split_sentences, stem
+from .text import GENERIC, WORD_RE, split_sentences, stem, tokens_of
 
 if TYPE_CHECKING:
     from ..models import Profile
@@ -284,13 +284,7 @@ def concept_of(stem_: str) -> str | None:
 
 def terms(text: str) -> list[str]:
     """Meaningful stems of `text`, in order."""
-    out = []
-    for m in WORD_RE.finditer(text):
-        w = m.group().lower()
-        if len(w) < 2 or w in STOPWORDS or w[0].isdigit():
-            continue
-        out.append(stem(w))
-    return out
+    return [s for _, s in tokens_of(list(WORD_RE.finditer(text)))]
 
 
 @dataclass(frozen=True)
@@ -317,6 +311,7 @@ class Vocabulary:
     role_stems: frozenset[str] = frozenset()
 
     researched: bool = False
+    jd_stems: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -380,6 +375,7 @@ def _vocabulary(
         names=tuple(n for n in (company.strip(), _short_name(company)) if n),
         role_stems=role_stems,
         researched=bool(f"{jd}{culture}{short}{long}{notes}".strip()),
+        jd_stems=frozenset(terms(jd)) - weak_stems(),
     )
 
 

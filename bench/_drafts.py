@@ -1,0 +1,18 @@
+"""Drafts of a given length for the benchmarks, built from an example profile's draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aspire_tui.storage import load_profile
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "profiles" / "mid-backend-software-engineer.toml"
+
+
+def draft_of(words: int) -> str:
+    profile = load_profile(EXAMPLE)
+    base = profile.drafts[0].text.split()
+    out: list[str] = []
+    while len(out) < words:
+        out.extend(base)
+    return " ".join(out[:words])
