@@ -226,6 +226,25 @@ def test_examples_are_valid_and_cover_every_stage() -> None:
     assert stages == {"entry", "mid", "senior", "executive", "changer"}
 
 
-def test_profile_model_rejects_unknown_fields() -> None:
-    with pytest.raises(ValueError):
-        Profile.model_validate({"role": "x", "career_stage": "mid", "extra": 1})
+def test_profile_model_rejects_blank_role_and_unknown_stage() -> None:
+    with pytest.raises(ValueError, match="blank"):
+        Profile(role=" ", career_stage="mid")
+    with pytest.raises(ValueError, match="career_stage"):
+        Profile(role="x", career_stage="junior")  # type: ignore[arg-type]
+
+
+def test_the_validation_cache_gives_the_same_profile(tmp_path: Path, aspire_home: Path) -> None:
+    path = write(tmp_path, VALID)
+    first = load_profile(path)  # validated by pydantic, then remembered
+    assert any((aspire_home / "cache" / "valid").iterdir())
+    again = load_profile(path)  # built from the remembered-valid text
+    assert again == first
+    assert again.plugins.settings_for("cliches") == {"max": 3}
+    assert isinstance(again.drafts[1], Draft) and again.drafts[1].updated is not None
+
+
+def test_a_changed_file_is_validated_again(tmp_path: Path) -> None:
+    path = write(tmp_path, VALID)
+    load_profile(path)
+    path.write_text(VALID.replace('career_stage = "mid"', 'career_stage = "boss"'), "utf-8")
+    assert "career_stage" in error_of(path)

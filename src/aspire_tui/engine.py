@@ -10,9 +10,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from .models import Finding, ScoreResult
+from .models import Finding, InvalidResult, ScoreResult
 from .scorer import ScoreContext, SharedAnalysis
 from .scorers.text import speaking_seconds
 
@@ -46,7 +44,7 @@ class ScorerScore:
             "summary": self.summary,
             "weight": self.weight,
             "elapsed_ms": round(self.elapsed_ms, 3),
-            "findings": [f.model_dump() for f in self.findings],
+            "findings": [f.to_dict() for f in self.findings],
         }
 
 
@@ -114,18 +112,14 @@ def run_scorer(
     weight = profile.plugins.weights.get(scorer.id, getattr(scorer, "weight", 1.0))
     try:
         settings = _settings(scorer, profile)
-    except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        key = ".".join(str(p) for p in first["loc"])
-        return ScorerError(scorer.id, f"[plugins.{scorer.id}] {key}: {first['msg']}")
+    except Exception as exc:
+        return ScorerError(scorer.id, f"[plugins.{scorer.id}] {_first_error(exc)}")
     started = time.perf_counter()
     try:
         raw = scorer.score(ScoreContext(text, profile, settings, shared))
-        result = raw if isinstance(raw, ScoreResult) else ScoreResult.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        key = ".".join(str(p) for p in first["loc"]) or "result"
-        return ScorerError(scorer.id, f"invalid result: {key}: {first['msg']}")
+        result = ScoreResult.coerce(raw)
+    except InvalidResult as exc:
+        return ScorerError(scorer.id, f"invalid result: {' '.join(str(exc).split())}")
     except Exception as exc:
         return ScorerError(scorer.id, f"{type(exc).__name__}: {' '.join(str(exc).split())}")
     elapsed = (time.perf_counter() - started) * 1000
@@ -149,10 +143,21 @@ def run_scorer(
 
 
 def _settings(scorer: Scorer, profile: Profile) -> Any:
+    """The scorer's settings model (pydantic) filled from the profile's `[plugins.<id>]`."""
     model = getattr(scorer, "settings_model", None)
     if model is None:
         return None
     return model.model_validate(profile.plugins.settings_for(scorer.id))
+
+
+def _first_error(exc: Exception) -> str:
+    """`key: message` for the first problem of a pydantic ValidationError, else the error."""
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors(include_url=False)[0]
+        key = ".".join(str(p) for p in first["loc"])
+        return f"{key}: {first['msg']}" if key else str(first["msg"])
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"
 
 
 def combine(

@@ -1,15 +1,15 @@
 """The data Aspire keeps and exchanges: profiles (one per role applied for) and scoring results.
 
-The profile keys are a contract other tools rely on, so every model forbids unknown keys:
-a misspelt key is reported, never silently dropped and lost on the next save.
+These are plain dataclasses so that scoring from the shell starts fast. Profiles read from
+disk are validated with pydantic (see `storage`), which forbids unknown keys: a misspelt key
+is reported, never silently dropped and lost on the next save. Results check themselves
+when built, so a scorer's mistake is caught by the host before anyone sees it.
 """
 
-from __future__ import annotations
-
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import Any, ClassVar, Literal
 
 SCHEMA_VERSION = 1
 
@@ -27,13 +27,15 @@ QUESTIONS: tuple[str, ...] = (
     "Do you think this position fits your professional goals? How?",
 )
 
+#: pydantic reads this when validating the dataclasses below: unknown keys are errors.
+_STRICT: dict[str, Any] = {"extra": "forbid"}
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-
-class Research(_Strict):
+@dataclass(kw_only=True)
+class Research:
     """What the candidate learnt about the company and the job (coach's steps 1 and 2)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
     culture: str = ""
     short_term_plans: str = ""
@@ -42,8 +44,11 @@ class Research(_Strict):
     notes: str = ""
 
 
-class Reflection(_Strict):
+@dataclass(kw_only=True)
+class Reflection:
     """The candidate's answers to the coach's self-reflection questions."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
     strengths: str = ""
     enjoy: str = ""
@@ -54,8 +59,11 @@ class Reflection(_Strict):
     values: str = ""
 
 
-class Draft(_Strict):
+@dataclass(kw_only=True)
+class Draft:
     """One written answer; a profile keeps several so progress can be compared."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
     title: str = "Draft"
     text: str = ""
@@ -63,48 +71,50 @@ class Draft(_Strict):
     question: str | None = None
 
 
-class PluginsConfig(BaseModel):
-    """`[plugins]`: which scorers run for this role, their weights and their settings tables."""
+@dataclass(kw_only=True)
+class PluginsConfig:
+    """`[plugins]`: which scorers run for this role, their weights, and in `settings` the
+    `[plugins.<id>]` tables (kept apart here, written back as sub-tables)."""
 
-    model_config = ConfigDict(extra="allow")
-    __pydantic_extra__: dict[str, dict[str, Any]] = Field(init=False)
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
-    disabled: list[str] = Field(default_factory=list)
-    weights: dict[str, float] = Field(default_factory=dict)
+    disabled: list[str] = field(default_factory=list)
+    weights: dict[str, float] = field(default_factory=dict)
+    settings: dict[str, dict[str, Any]] = field(default_factory=dict)
 
-    @field_validator("weights")
-    @classmethod
-    def _non_negative(cls, value: dict[str, float]) -> dict[str, float]:
-        for name, weight in value.items():
+    def __post_init__(self) -> None:
+        for name, weight in self.weights.items():
             if weight < 0:
-                raise ValueError(f"weight of {name!r} must be 0 or more, got {weight}")
-        return value
+                raise ValueError(f"plugins.weights.{name} must be 0 or more, got {weight}")
 
     def settings_for(self, scorer_id: str) -> dict[str, Any]:
         """The `[plugins.<id>]` table of one scorer, empty when the profile has none."""
-        extra = self.__pydantic_extra__ or {}
-        return dict(extra.get(scorer_id, {}))
+        return dict(self.settings.get(scorer_id, {}))
 
 
-class Profile(_Strict):
+@dataclass(kw_only=True)
+class Profile:
     """One role applied for: the research, the reflection and the drafts answering the question."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
     schema_version: Literal[1] = 1
-    role: str = Field(min_length=1)
+    role: str
     company: str = ""
     career_stage: CareerStage
     question: str | None = None
-    research: Research = Field(default_factory=Research)
-    reflection: Reflection = Field(default_factory=Reflection)
-    drafts: list[Draft] = Field(default_factory=list)
-    plugins: PluginsConfig = Field(default_factory=PluginsConfig)
+    research: Research = field(default_factory=Research)
+    reflection: Reflection = field(default_factory=Reflection)
+    drafts: list[Draft] = field(default_factory=list)
+    plugins: PluginsConfig = field(default_factory=PluginsConfig)
 
-    @field_validator("role")
-    @classmethod
-    def _role_not_blank(cls, value: str) -> str:
-        if not value.strip():
+    def __post_init__(self) -> None:
+        if not self.role.strip():
             raise ValueError("role must not be blank")
-        return value
+        if self.career_stage not in CAREER_STAGES:
+            raise ValueError(
+                f"career_stage {self.career_stage!r} is not one of {', '.join(CAREER_STAGES)}"
+            )
 
     def latest_draft(self) -> Draft | None:
         """The draft the user worked on last (the last one when none has a date)."""
@@ -116,31 +126,95 @@ class Profile(_Strict):
         return max(dated, key=lambda d: d.updated or datetime.min)
 
 
-class Finding(BaseModel):
-    """A remark about one span of the draft: `[start, end)` are Python str indices."""
+class InvalidResult(ValueError):
+    """A scorer returned something that is not a valid result."""
 
-    model_config = ConfigDict(extra="forbid")
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+@dataclass(frozen=True)
+class Finding:
+    """A remark about one span of the draft: `[start, end)` are Python str indices.
+
+    `start == end` marks a remark about the answer as a whole (no phrase to highlight).
+    """
+
+    start: int
+    end: int
     severity: Severity
-    message: str = Field(min_length=1)
+    message: str
     suggestion: str | None = None
     kind: str | None = None
 
+    def __post_init__(self) -> None:
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise InvalidResult(f"{name} must be an int >= 0, got {value!r}")
+        if self.start > self.end:
+            raise InvalidResult(f"start {self.start} is after end {self.end}")
+        if self.severity not in SEVERITIES:
+            raise InvalidResult(f"severity {self.severity!r} is not one of {', '.join(SEVERITIES)}")
+        if not isinstance(self.message, str) or not self.message.strip():
+            raise InvalidResult("message must be a non-empty string")
+        if self.suggestion is not None and not isinstance(self.suggestion, str):
+            raise InvalidResult("suggestion must be a string or None")
 
-class ScoreResult(BaseModel):
-    """What one scorer says about a draft. The host validates it before anyone sees it."""
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "kind": self.kind,
+        }
 
-    model_config = ConfigDict(extra="forbid")
 
-    score: float = Field(ge=0, le=100)
-    summary: str = Field(min_length=1)
-    findings: list[Finding] = Field(default_factory=list)
+@dataclass(frozen=True)
+class ScoreResult:
+    """What one scorer says about a draft: a score 0-100, a one-line summary, findings."""
 
-    @field_validator("summary")
+    score: float
+    summary: str
+    findings: Sequence[Finding] = ()
+
+    def __post_init__(self) -> None:
+        if isinstance(self.score, bool) or not isinstance(self.score, int | float):
+            raise InvalidResult(f"score must be a number, got {self.score!r}")
+        if not 0 <= self.score <= 100:
+            raise InvalidResult(f"score {self.score} is outside 0-100")
+        if not isinstance(self.summary, str) or not self.summary.strip():
+            raise InvalidResult("summary must be a non-empty string")
+        if "\n" in self.summary or "\r" in self.summary:
+            raise InvalidResult("summary must be one line")
+        object.__setattr__(self, "findings", tuple(self.findings))
+        for i, f in enumerate(self.findings):
+            if not isinstance(f, Finding):
+                raise InvalidResult(f"findings[{i}] is not a Finding")
+
     @classmethod
-    def _one_line(cls, value: str) -> str:
-        if "\n" in value or "\r" in value:
-            raise ValueError("summary must be one line")
-        return value
+    def coerce(cls, value: Any) -> "ScoreResult":
+        """A `ScoreResult` from what a scorer returned: the object itself or a mapping."""
+        if isinstance(value, ScoreResult):
+            return value
+        if not isinstance(value, Mapping):
+            raise InvalidResult(f"expected a ScoreResult or a mapping, got {type(value).__name__}")
+        unknown = set(value) - {"score", "summary", "findings"}
+        if unknown:
+            raise InvalidResult(f"unknown key {sorted(unknown)[0]!r}")
+        for key in ("score", "summary"):
+            if key not in value:
+                raise InvalidResult(f"{key} is missing")
+        findings = []
+        for i, f in enumerate(value.get("findings") or ()):
+            if isinstance(f, Finding):
+                findings.append(f)
+                continue
+            if not isinstance(f, Mapping):
+                raise InvalidResult(f"findings[{i}] is not a mapping")
+            try:
+                findings.append(Finding(**f))
+            except TypeError as exc:
+                raise InvalidResult(f"findings[{i}]: {exc}") from None
+            except InvalidResult as exc:
+                raise InvalidResult(f"findings[{i}]: {exc}") from None
+        return cls(score=value["score"], summary=value["summary"], findings=tuple(findings))

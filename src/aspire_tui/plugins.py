@@ -75,12 +75,11 @@ def load_host(*, builtins: bool = True, installed: bool = True) -> PluginHost:
             infos.append(info)
     if installed:
         for ep in _entry_points():
-            dist = getattr(ep, "dist", None)
             info = PluginInfo(
                 name=ep.name,
                 builtin=False,
-                distribution=getattr(dist, "name", None),
-                version=getattr(dist, "version", None),
+                distribution=getattr(ep, "distribution", None),
+                version=getattr(ep, "version", None),
             )
             _register(manager, info, ep.load)
             infos.append(info)
@@ -89,9 +88,9 @@ def load_host(*, builtins: bool = True, installed: bool = True) -> PluginHost:
 
 
 def _entry_points() -> list[Any]:
-    from importlib.metadata import entry_points
+    from .discovery import entry_points
 
-    return sorted(entry_points(group=hookspecs.ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+    return sorted(entry_points(hookspecs.ENTRY_POINT_GROUP), key=lambda ep: ep.name)
 
 
 def _register(manager: pluggy.PluginManager, info: PluginInfo, load: Any) -> None:

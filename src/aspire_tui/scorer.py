@@ -77,7 +77,7 @@ def finding(
     return Finding(
         start=start,
         end=end,
-        severity=severity,
+        severity=severity,  # type: ignore[arg-type]
         message=message,
         suggestion=suggestion,
         kind=kind,

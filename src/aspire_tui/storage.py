@@ -7,21 +7,17 @@ fails to load is never written back.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-import tempfile
 import tomllib
-import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ProfileError
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel, ValidationError
+    from pydantic import ValidationError
 
     from .models import Profile
 
@@ -95,18 +91,101 @@ def parse_profile(text: str, path: Path | str = "<profile>") -> Profile:
 
 
 def validate_profile_data(data: dict[str, Any], text: str, path: Path | str) -> Profile:
-    from pydantic import ValidationError
-
+    """Validate with pydantic, unless these exact bytes validated before (see `_known_valid`)."""
     from .models import Profile
 
+    data = _split_plugin_settings(data)
+    if _known_valid(text):
+        try:
+            built: Profile = build(Profile, data)
+            return built
+        except (TypeError, ValueError):
+            pass  # the cache is only a hint: fall through to full validation
+    from pydantic import TypeAdapter, ValidationError
+
     try:
-        return Profile.model_validate(data)
+        profile: Profile = TypeAdapter(Profile).validate_python(data)
     except ValidationError as exc:
         message, line = describe_validation_error(exc, Profile, text)
         raise ProfileError(path, message, line) from None
+    _remember_valid(text)
+    return profile
 
 
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+def _split_plugin_settings(data: dict[str, Any]) -> dict[str, Any]:
+    """`[plugins.<id>]` tables move into `plugins.settings`, as the model keeps them."""
+    plugins = data.get("plugins")
+    if not isinstance(plugins, dict):
+        return data
+    own = {"disabled", "weights"}
+    tables = {k: v for k, v in plugins.items() if k not in own}
+    if "settings" in tables and not isinstance(tables["settings"], dict):
+        return data
+    kept = {k: v for k, v in plugins.items() if k in own}
+    if tables:
+        kept["settings"] = tables
+    return {**data, "plugins": kept}
+
+
+def build(cls: type[Any], data: Any) -> Any:
+    """Build dataclasses from already-validated TOML data, following the type hints."""
+    import dataclasses
+    import typing
+
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    unknown = set(data) - set(kwargs)
+    if unknown:
+        raise TypeError(f"unknown key {sorted(unknown)[0]}")
+    return cls(**kwargs)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    import dataclasses
+    import typing
+
+    if dataclasses.is_dataclass(tp):
+        return build(tp, value)  # type: ignore[arg-type]
+    if typing.get_origin(tp) is list:
+        (item,) = typing.get_args(tp)
+        return [_convert(item, v) for v in value]
+    return value
+
+
+def _validation_cache() -> Path:
+    return data_home() / "cache" / "valid"
+
+
+def _content_key(text: str) -> str:
+    import hashlib
+
+    from . import __version__
+
+    return hashlib.sha256(f"{__version__}\0{text}".encode()).hexdigest()
+
+
+def _known_valid(text: str) -> bool:
+    """Whether pydantic accepted exactly this profile text before, with this Aspire version.
+
+    Importing pydantic costs more than the whole of `aspire score` otherwise takes, and a
+    profile is scored far more often than it changes; any change makes a new key.
+    """
+    return (_validation_cache() / _content_key(text)).exists()
+
+
+def _remember_valid(text: str) -> None:
+    try:
+        folder = _validation_cache()
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / _content_key(text)).touch()
+    except OSError:
+        pass  # a read-only home only costs speed
+
+
+_TOML_AT = r"\s*\(at line (\d+), column (\d+)\)\s*$"
 
 
 def _toml_error(message: str, text: str) -> tuple[str, int | None]:
@@ -114,23 +193,28 @@ def _toml_error(message: str, text: str) -> tuple[str, int | None]:
         return message[: -len(" (at end of document)")] + " at the end of the file", max(
             1, len(text.rstrip("\n").splitlines())
         )
-    match = _TOML_AT.search(message)
+    match = re.search(_TOML_AT, message)
     if not match:
         return message, None
     return f"{message[: match.start()]} (column {match.group(2)})", int(match.group(1))
 
 
+_UNKNOWN = ("extra_forbidden", "unexpected_keyword_argument")
+
+
 def describe_validation_error(
-    exc: ValidationError, model: type[BaseModel], text: str
+    exc: ValidationError, model: type[Any], text: str
 ) -> tuple[str, int | None]:
     """One line for the first problem (and how many more), with the line it sits on."""
+    import difflib
+
     # An unknown key usually explains a "missing" one (a typo), so it is reported first.
-    errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
+    errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] not in _UNKNOWN)
     first = errors[0]
-    loc = tuple(first["loc"])
+    loc = _toml_loc(tuple(first["loc"]))
     key = key_path(loc)
     kind = first["type"]
-    if kind == "extra_forbidden":
+    if kind in _UNKNOWN:
         known = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         hint = (
@@ -142,13 +226,21 @@ def describe_validation_error(
     elif kind == "literal_error":
         allowed = first.get("ctx", {}).get("expected", "")
         message = f"{key}: {first['input']!r} is not allowed; use one of {allowed}"
-    elif kind == "missing":
+    elif kind == "missing" or kind == "missing_keyword_argument":
         message = f"{key}: required key is missing; add `{loc[-1]} = ...`"
     else:
-        message = f"{key}: {first['msg']}"
+        msg = str(first["msg"]).removeprefix("Value error, ")
+        message = msg if not loc else f"{key}: {msg}"
     if len(errors) > 1:
         message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
     return message, find_key_line(text, loc)
+
+
+def _toml_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """The key path as the user wrote it: `plugins.settings.x` is `[plugins.x]` on disk."""
+    if loc[:2] == ("plugins", "settings"):
+        return ("plugins", *loc[2:])
+    return loc
 
 
 def key_path(loc: Sequence[int | str]) -> str:
@@ -161,23 +253,30 @@ def key_path(loc: Sequence[int | str]) -> str:
     return out or "(top level)"
 
 
-def _fields_at(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
-    """The keys allowed at `loc`, following nested models and lists of models."""
+def _fields_at(model: type[Any], loc: Sequence[int | str]) -> list[str]:
+    """The keys allowed at `loc`, following nested dataclasses and lists of them."""
+    import dataclasses
+    import typing
+
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        field = getattr(current, "model_fields", {}).get(part)
-        if field is None:
+        if not dataclasses.is_dataclass(current):
             return []
-        annotation = field.annotation
-        args = getattr(annotation, "__args__", ())
-        current = args[0] if args and hasattr(args[0], "model_fields") else annotation
-    return list(getattr(current, "model_fields", {}))
+        hint = typing.get_type_hints(current).get(str(part))
+        if hint is None:
+            return []
+        args = typing.get_args(hint)
+        current = args[0] if args and dataclasses.is_dataclass(args[0]) else hint
+    if not dataclasses.is_dataclass(current):
+        return []
+    names = [f.name for f in dataclasses.fields(current)]
+    return [n for n in names if n != "settings"]
 
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEYLINE = re.compile(r"^\s*([A-Za-z0-9_\-\"']+)\s*=")
+_HEADER = r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$"
+_KEYLINE = r"^\s*([A-Za-z0-9_\-\"']+)\s*="
 
 
 def find_key_line(text: str, loc: Sequence[int | str]) -> int | None:
@@ -193,7 +292,7 @@ def find_key_line(text: str, loc: Sequence[int | str]) -> int | None:
         if in_string:
             in_string = quotes % 2 == 0
             continue
-        header = _HEADER.match(line)
+        header = re.match(_HEADER, line)
         if header:
             parts: tuple[int | str, ...] = tuple(
                 p.strip().strip('"') for p in header.group(2).split(".")
@@ -206,7 +305,7 @@ def find_key_line(text: str, loc: Sequence[int | str]) -> int | None:
             if table == want:
                 return number
         else:
-            key = _KEYLINE.match(line)
+            key = re.match(_KEYLINE, line)
             if key and (*table, key.group(1).strip("\"'")) == want:
                 return number
         if quotes % 2 == 1:
@@ -218,23 +317,34 @@ def find_key_line(text: str, loc: Sequence[int | str]) -> int | None:
 
 
 def dump_profile(profile: Profile) -> str:
+    import dataclasses
+
     import tomli_w
 
-    data = profile.model_dump(mode="python", exclude_none=True)
-    plugins = data.get("plugins", {})
-    for key in ("disabled", "weights"):
-        if not plugins.get(key):
-            plugins.pop(key, None)
-    if not plugins:
-        data.pop("plugins", None)
+    data = _drop_none(dataclasses.asdict(profile))
+    plugins = data.pop("plugins", {})
+    table = {k: plugins[k] for k in ("disabled", "weights") if plugins.get(k)}
+    table.update(plugins.get("settings", {}))
+    if table:
+        data["plugins"] = table
     if not data.get("drafts"):
         data.pop("drafts", None)
     text: str = tomli_w.dumps(data, multiline_strings=True)
     return text
 
 
+def _drop_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_drop_none(v) for v in value]
+    return value
+
+
 def atomic_write(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
     """Write through a temp file in the same folder, fsync it, then `os.replace` it in."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -267,6 +377,8 @@ def save_profile(profile: Profile, path: Path | str) -> Path:
 
 def slugify(text: str) -> str:
     """A safe file stem from a role name: ASCII letters, digits and dashes only."""
+    import unicodedata
+
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:_SLUG_MAX].rstrip("-") or "profile"
@@ -293,8 +405,7 @@ def reserve_profile_path(folder: Path, stem: str) -> Path:
 # --------------------------------------------------------------------------- listing
 
 
-@dataclass(frozen=True)
-class ProfileEntry:
+class ProfileEntry(NamedTuple):
     """A profile file as found on disk: loaded, or broken with the reason."""
 
     path: Path
@@ -333,6 +444,8 @@ def resolve_profile(name_or_path: str) -> Path:
     slug = slugify(name_or_path)
     if slug in names:
         return names[slug]
+    import difflib
+
     close = difflib.get_close_matches(slug, list(names), n=1, cutoff=0.5)
     hint = f"did you mean {close[0]}?" if close else "run `aspire profile list` to see them"
     raise ProfileError(name_or_path, f"no profile by that name; {hint}")

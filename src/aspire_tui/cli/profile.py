@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from datetime import UTC, datetime
@@ -70,8 +71,7 @@ def _new(args: argparse.Namespace) -> int:
             update["company"] = args.company
         if args.stage:
             update["career_stage"] = args.stage
-        profile = base.model_copy(update=update)
-        profile = Profile.model_validate(profile.model_dump())
+        profile = dataclasses.replace(base, **update)  # type: ignore[arg-type]
     else:
         if not args.role or not args.stage:
             raise ProfileError(
@@ -98,7 +98,7 @@ def _show(name: str, fmt: str) -> int:
         sys.stdout.write(dump_profile(profile))
         return EXIT_OK
     if fmt == "json":
-        print(json.dumps(profile.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        print(json.dumps(dataclasses.asdict(profile), indent=2, ensure_ascii=False, default=str))
         return EXIT_OK
     print(f"{profile.role}" + (f" at {profile.company}" if profile.company else ""))
     print(f"  file:          {path}")
@@ -106,8 +106,9 @@ def _show(name: str, fmt: str) -> int:
     if profile.question:
         print(f"  question:      {profile.question}")
     for section, model in (("research", profile.research), ("reflection", profile.reflection)):
-        filled = [k for k, v in model.model_dump().items() if v.strip()]
-        empty = [k for k, v in model.model_dump().items() if not v.strip()]
+        values = dataclasses.asdict(model)
+        filled = [k for k, v in values.items() if v.strip()]
+        empty = [k for k, v in values.items() if not v.strip()]
         print(
             f"  {section + ':':<14} {', '.join(filled) or 'nothing yet'}"
             + (f" (empty: {', '.join(empty)})" if empty and filled else "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -37,12 +38,12 @@ def _profile(name: str | None, stage: str | None) -> Profile:
     from ..models import Profile
 
     if name is None:
-        return Profile(role="(no profile)", career_stage=stage or "mid")
+        return Profile(role="(no profile)", career_stage=stage or "mid")  # type: ignore[arg-type]
     from ..storage import load_profile, resolve_profile
 
     profile = load_profile(resolve_profile(name))
     if stage:
-        profile = profile.model_copy(update={"career_stage": stage})
+        profile = dataclasses.replace(profile, career_stage=stage)  # type: ignore[arg-type]
     return profile
 
 

@@ -83,19 +83,12 @@ def lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+_UPPER_LITERALS = re.compile(r"\\.|\(\?P|([A-Z]+)")
+
+
 def lower_pattern(pattern: str) -> str:
-    """Lower-case the literal letters of a pattern, leaving escapes such as \\S alone."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\" or pattern.startswith("(?P", i):  # escapes, named groups
-            out.append(pattern[i : i + 3 if c == "(" else i + 2])
-            i += 3 if c == "(" else 2
-            continue
-        out.append(c.lower())
-        i += 1
-    return "".join(out)
+    """Lower-case the literal letters of a pattern, leaving escapes (\\S) and (?P alone."""
+    return _UPPER_LITERALS.sub(lambda m: m.group(1).lower() if m.group(1) else m.group(0), pattern)
 
 
 def word_starts(text: str) -> frozenset[str]:
@@ -122,7 +115,6 @@ class WordPattern:
         self.tail = pattern[end + 1 :]
         self.branches = tuple(split_top_level(pattern[5:end]))
         self.keys = tuple(literal_keys(b, self.ignore_case) for b in self.branches)
-        self.pattern = self._compile(tuple(range(len(self.branches))))
 
     def _compile(self, active: tuple[int, ...]) -> re.Pattern[str]:
         body = "|".join(self.branches[i] for i in active) or r"(?!)"

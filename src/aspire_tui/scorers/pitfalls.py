@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .fastre import WordPattern
 from .text import Span, clause_around, find_time_frames
@@ -30,8 +29,7 @@ VAGUE = "vague"
 BUZZ = "buzzword"
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     kind: str
     start: int  # the clause to underline
     end: int
@@ -42,8 +40,7 @@ class Hit:
     suggestion: str | None = None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     kind: str
     pattern: WordPattern
     severity: str

@@ -24,44 +24,19 @@ TOO_FAST = 0.6
 #: Sweeping change promised within this many years sounds out of touch.
 SWEEP_HORIZON = 0.5
 
-_I = re.IGNORECASE
 
-LADDER: tuple[tuple[float, re.Pattern[str]], ...] = (
-    (
-        7,
-        re.compile(
-            r"\b(?:chief\s+\w+(?:\s+officer)?|c[\s-]?suite|CEO|CTO|CFO|COO|CIO|CMO|CPO"
-            r"|president|managing\s+director|(?:a\s+)?board\s+(?:member|seat))\b",
-            _I,
-        ),
-    ),
-    (
-        6,
-        re.compile(
-            r"\b(?:VP|vice[\s-]president|SVP|EVP|executive\s+director|general\s+manager"
-            r"|district\s+(?:role|director|manager)|regional\s+director)\b",
-            _I,
-        ),
-    ),
-    (
-        5,
-        re.compile(
-            r"\b(?:director|head\s+of|senior\s+manager|run(?:ning)?\s+the\s+(?:\w+\s+)?"
-            r"(?:function|department|division|practice)|lead(?:ing)?\s+the\s+(?:whole|entire)\b)",
-            _I,
-        ),
-    ),
-    (4, re.compile(r"\b(?:manager|manag(?:e|ing)\s+(?:a|the|my)\s+(?:\w+\s+)?team)\b", _I)),
-    (
-        3,
-        re.compile(
-            r"\b(?:lead|team\s+lead|lead(?:ing)?\s+(?:a|the|my)\s+(?:[\w-]+\s+){0,2}team"
-            r"|supervisor|principal|architect|staff\s+engineer)\b",
-            _I,
-        ),
-    ),
-    (2, re.compile(r"\bsenior\b", _I)),
-)
+LADDER: tuple[tuple[float, str], ...] = (
+    (7, r"\b(?:chief\s+\w+(?:\s+officer)?|c[\s-]?suite|CEO|CTO|CFO|COO|CIO|CMO|CPO"
+        r"|president|managing\s+director|(?:a\s+)?board\s+(?:member|seat))\b"),
+    (6, r"\b(?:VP|vice[\s-]president|SVP|EVP|executive\s+director|general\s+manager"
+        r"|district\s+(?:role|director|manager)|regional\s+director)\b"),
+    (5, r"\b(?:director|head\s+of|senior\s+manager|run(?:ning)?\s+the\s+(?:\w+\s+)?"
+        r"(?:function|department|division|practice)|lead(?:ing)?\s+the\s+(?:whole|entire)\b)"),
+    (4, r"\b(?:manager|manag(?:e|ing)\s+(?:a|the|my)\s+(?:\w+\s+)?team)\b"),
+    (3, r"\b(?:lead|team\s+lead|lead(?:ing)?\s+(?:a|the|my)\s+(?:[\w-]+\s+){0,2}team"
+        r"|supervisor|principal|architect|staff\s+engineer)\b"),
+    (2, r"\bsenior\b"),
+)  # fmt: skip
 
 #: The rung a candidate stands on at each career stage.
 STAGE_RUNG = {"entry": 1.0, "changer": 1.0, "mid": 2.0, "senior": 3.5, "executive": 5.5}
@@ -77,9 +52,7 @@ _SOMEONE_ELSES = re.compile(
 )
 
 
-ANY_TITLE = re.compile(
-    lower_pattern("|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(LADDER)))
-)
+ANY_TITLE = re.compile(lower_pattern("|".join(f"(?P<r{i}>{p})" for i, (_, p) in enumerate(LADDER))))
 
 
 def _target_rung(text: str) -> tuple[float, re.Match[str]] | None:

@@ -7,9 +7,8 @@ Offsets are Python str indices into the draft, the unit findings use.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ..models import Profile
@@ -394,8 +393,7 @@ def number_value(text: str) -> float | None:
         return None
 
 
-@dataclass(frozen=True)
-class TimeFrame:
+class TimeFrame(NamedTuple):
     """A stated time frame, in years from now (`years`), as written in the draft."""
 
     start: int
@@ -446,13 +444,13 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stemmer():  # type: ignore[no-untyped-def]
-    from snowballstemmer.english_stemmer import EnglishStemmer
+    # PyStemmer: the Snowball English stemmer in C, about 100 times faster than pure Python.
+    import Stemmer
 
-    return EnglishStemmer()
+    return Stemmer.Stemmer("english")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
     text: str

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .text import GENERIC, WORD_RE, split_sentences, stem, tokens_of
 
@@ -287,8 +287,7 @@ def terms(text: str) -> list[str]:
     return [s for _, s in tokens_of(list(WORD_RE.finditer(text)))]
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One requirement of the job (a bullet of the job description) or one strength."""
 
     label: str
