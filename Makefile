@@ -24,10 +24,13 @@ run: $(STAMP)
 	$(BIN)/aspire score --profile $(EXAMPLE)
 
 test: $(DEV_STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 bench: $(DEV_STAMP)
