@@ -186,3 +186,36 @@ def test_score_does_not_import_textual(draft: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert "LOADED []" in out.stdout
+
+
+def test_colour_only_on_a_terminal_and_never_under_no_color(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from aspire_tui.cli.render import use_color
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert use_color(Tty()) is True
+    assert use_color(io.StringIO()) is False
+    monkeypatch.setenv("NO_COLOR", "")
+    assert use_color(Tty()) is False
+
+
+def test_text_report_colours_severities() -> None:
+    from aspire_tui.cli.render import line_col, render_report
+    from aspire_tui.engine import Engine
+    from aspire_tui.plugins import load_host
+    from aspire_tui.storage import load_profile
+
+    text = "First line.\nThen I'll go freelance after a year here."
+    profile = load_profile(EXAMPLE)
+    report = Engine(load_host(installed=False)).score(text, profile)
+    coloured = render_report(report, text, profile, color=True)
+    plain = render_report(report, text, profile, color=False)
+    assert "\x1b[1;31m" in coloured and "\x1b[" not in plain
+    assert line_col(text, text.index("freelance")) == (2, 16)
+    assert "2:" in plain

@@ -70,6 +70,9 @@ def test_denying_money_is_not_flagged(score) -> None:
         "I'd give it about eighteen months",
         "then I would move on",
         "I'm planning to go freelance",
+        "then move to a bigger company",
+        "eventually I'd love to open a little bakery of my own",
+        "I want to work for myself",
     ],
 )
 def test_flight_risk_is_flagged(score, phrase: str) -> None:
@@ -122,6 +125,8 @@ def test_a_team_lead_in_two_years_depends_on_the_stage(
         ("mid", "By next year I'd like to be the director of support."),
         ("senior", "I'd aim to be VP of Operations within eighteen months."),
         ("executive", "I expect to be CEO by the end of my first year."),
+        ("entry", "I intend to be running this place within three years."),
+        ("mid", "Within a year I'd like to take over the design department."),
     ],
 )
 def test_titles_far_above_the_stage_are_flagged(score, stage: str, text: str) -> None:
@@ -197,6 +202,8 @@ def test_one_hedge_is_a_suggestion_many_are_a_warning(score) -> None:
         "I don't really have a plan",
         "I haven't thought that far ahead",
         "I'll figure it out as I go",
+        "I haven't got a clue",
+        "it's hard to say",
     ],
 )
 def test_uncertainty_is_flagged(score, phrase: str) -> None:

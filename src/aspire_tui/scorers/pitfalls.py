@@ -88,6 +88,7 @@ RULES: tuple[Rule, ...] = (
         |(?:go|going|become|becoming|work|working|turn|turning)\s+(?:freelance|independent|self[\s-]employed|solo|contract(?:ing)?)
         |freelanc(?:e|ing|er)|(?:go|going|strike|striking|head|branch|branching)\s+out\s+on\s+(?:my|our)\s+own
         |(?:setting|set)\s+my\s+own\s+hours|picking\s+my\s+own\s+projects|be\s+my\s+own\s+boss
+        |(?:set|setting)\s+up\s+on\s+my\s+own|work(?:ing)?\s+for\s+myself
         )""".replace("\n", " ")
         ),
         "error",
@@ -108,6 +109,9 @@ RULES: tuple[Rule, ...] = (
         |full[\s-]time\s+(?:degree|study|studies|master'?s|mba|phd|course)
         |(?:move|moving|relocat\w+|emigrat\w+)\s+(?:abroad|overseas|to\s+another\s+country)
         |(?:join|joining|move\s+to|moving\s+to|work\s+for)\s+(?:a|one\s+of\s+your|your)\s+competitors?
+        |(?:move|moving|jump|jumping|switch|switching|go|going|join|joining)\s+(?:on\s+)?to\s+(?:a|an)\s+(?:bigger|larger|better|different|other)\s+(?:company|firm|employer|organi[sz]ation|agency|business|studio|team)
+        |(?:join|joining)\s+(?:a|an)\s+(?:bigger|larger|better|different)\s+(?:company|firm|employer|organi[sz]ation|agency|business)
+        |(?:another|a\s+different)\s+(?:company|firm|employer|organi[sz]ation)
         |(?:replace|replacing)\s+you\b|(?:take|taking|have|having)\s+your\s+(?:job|seat|chair|place|role)
         |(?:in|be\s+in|sitting\s+in)\s+your\s+(?:seat|chair|shoes|job|position)
         )""".replace("\n", " ")
@@ -124,6 +128,7 @@ RULES: tuple[Rule, ...] = (
             r"""\b(?:(?:i'?m|i\s+am)\s+(?:\w+\s+){0,2}not\s+(?:\w+\s+)?sure|not\s+(?:totally\s+|really\s+|entirely\s+|quite\s+|completely\s+|honestly\s+)?sure\b
         |(?:don'?t|do\s+not)\s+(?:really\s+)?know(?:\s+yet)?(?:\s+(?:if|whether|what|where))?
         |(?:couldn'?t|can'?t|cannot)\s+(?:really\s+)?(?:tell\s+you|say)|no\s+(?:real\s+|clear\s+)?idea
+        |(?:no|not\s+a|haven'?t\s+(?:got\s+)?a|don'?t\s+have\s+a)\s+clue|hard\s+to\s+say|no\s+real\s+plan
         |haven'?t\s+(?:really\s+)?(?:planned|thought|decided|figured)|(?:plan|plans|planned|think|thought|thinking|look|looked)\s+(?:that|this|so)\s+far\s+ahead
         |(?:don'?t|do\s+not)\s+(?:really\s+)?have\s+(?:a|any|big|much|many|clear|real)?\s*(?:five[\s-]year\s+|long[\s-]term\s+|career\s+)?(?:plans?|ambitions?|goals?|idea)
         |see\s+(?:where|what|how)\s+(?:it|life|things|that)\s+(?:goes|go|takes|leads|happens|pans\s+out|turns\s+out)|see\s+what\s+happens|where\s+life\s+takes

@@ -27,10 +27,12 @@ SWEEP_HORIZON = 0.5
 
 LADDER: tuple[tuple[float, str], ...] = (
     (7, r"\b(?:chief\s+\w+(?:\s+officer)?|c[\s-]?suite|CEO|CTO|CFO|COO|CIO|CMO|CPO"
-        r"|president|managing\s+director|(?:a\s+)?board\s+(?:member|seat))\b"),
+        r"|president|managing\s+director|(?:a\s+)?board\s+(?:member|seat)"
+        r"|run(?:ning)?\s+(?:this|the)\s+(?:place|company|business|show|organi[sz]ation))\b"),
     (6, r"\b(?:VP|vice[\s-]president|SVP|EVP|executive\s+director|general\s+manager"
         r"|district\s+(?:role|director|manager)|regional\s+director)\b"),
-    (5, r"\b(?:director|head\s+of|senior\s+manager|run(?:ning)?\s+the\s+(?:\w+\s+)?"
+    (5, r"\b(?:director|head\s+of|senior\s+manager|take\s+over\s+(?:the|this|your)\s+(?:\w+\s+)?"
+        r"(?:department|directorate|division|function|team)|run(?:ning)?\s+the\s+(?:\w+\s+)?"
         r"(?:function|department|division|practice)|lead(?:ing)?\s+the\s+(?:whole|entire)\b)"),
     (4, r"\b(?:manager|manag(?:e|ing)\s+(?:a|the|my)\s+(?:\w+\s+)?team)\b"),
     (3, r"\b(?:lead|team\s+lead|lead(?:ing)?\s+(?:a|the|my)\s+(?:[\w-]+\s+){0,2}team"
