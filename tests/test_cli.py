@@ -217,5 +217,5 @@ def test_text_report_colours_severities() -> None:
     coloured = render_report(report, text, profile, color=True)
     plain = render_report(report, text, profile, color=False)
     assert "\x1b[1;31m" in coloured and "\x1b[" not in plain
-    assert line_col(text, text.index("freelance")) == (2, 16)
+    assert line_col(text, text.index("freelance")) == (2, 14)
     assert "2:" in plain
