@@ -90,7 +90,7 @@ RULES: tuple[Rule, ...] = (
         |(?:setting|set)\s+my\s+own\s+hours|picking\s+my\s+own\s+projects|be\s+my\s+own\s+boss
         |(?:set|setting)\s+up\s+on\s+my\s+own|work(?:ing)?\s+for\s+myself
         |(?:open|opening|start|starting|launch|launching|found|founding|set\s+up|setting\s+up)\s+(?:a|an)\s+
-            (?:[\w-]+\s+){0,2}(?!family\b|home\b|house\b)[\w-]+\s+of\s+(?:my|our)\s+own
+            (?:[\w-]+\s+){{0,2}}(?!family\b|home\b|house\b)[\w-]+\s+of\s+(?:my|our)\s+own
         )""".replace("\n", " ")
         ),
         "error",
