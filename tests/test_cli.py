@@ -219,3 +219,12 @@ def test_text_report_colours_severities() -> None:
     assert "\x1b[1;31m" in coloured and "\x1b[" not in plain
     assert line_col(text, text.index("freelance")) == (2, 14)
     assert "2:" in plain
+
+
+def test_unreadable_profiles_folder_is_one_line(aspire_home: Path) -> None:
+    folder = aspire_home / "profiles"
+    folder.mkdir(parents=True)
+    (folder / "x.toml").mkdir()  # a folder where a profile file should be
+    out = run("profile", "validate", str(folder / "x.toml"))
+    assert out.returncode != 0 and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1

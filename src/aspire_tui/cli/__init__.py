@@ -4,12 +4,13 @@ starts fast and never loads the full-screen UI."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
 
-EXIT_OK, EXIT_BELOW, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_BELOW, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
 class _Parser(argparse.ArgumentParser):
@@ -123,3 +124,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"aspire: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("ASPIRE_DEBUG"):
+            raise
+        print(
+            f"aspire: internal error: {type(exc).__name__}: {exc} "
+            "(set ASPIRE_DEBUG=1 to see where, and please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
