@@ -92,17 +92,30 @@ class Engine:
 
     def score(self, text: str, profile: Profile) -> Report:
         shared = SharedAnalysis(text, profile)
-        scores: list[ScorerScore] = []
-        errors: list[ScorerError] = []
-        for scorer in self.enabled(profile):
-            outcome = run_scorer(scorer, text, profile, shared)
-            if isinstance(outcome, ScorerScore):
-                scores.append(outcome)
-            else:
-                errors.append(outcome)
-        n = shared.analysis.words
-        overall, caps = combine(scores, shared, n)
-        return Report(overall, n, speaking_seconds(n), scores, errors, caps)
+        outcomes = [run_scorer(s, text, profile, shared) for s in self.enabled(profile)]
+        return report_from(outcomes, draft_facts(shared))
+
+
+@dataclass(frozen=True)
+class DraftFacts:
+    """What the overall score needs to know about the draft besides the scores."""
+
+    words: int
+    stuffed: bool
+
+
+def draft_facts(shared: SharedAnalysis) -> DraftFacts:
+    from .scorers.stuffing import stuffed
+
+    return DraftFacts(shared.analysis.words, stuffed(shared.analysis))
+
+
+def report_from(outcomes: list[ScorerScore | ScorerError], facts: DraftFacts) -> Report:
+    """A report from scorer outcomes gathered in any order (the app gathers them live)."""
+    scores = [o for o in outcomes if isinstance(o, ScorerScore)]
+    errors = [o for o in outcomes if isinstance(o, ScorerError)]
+    overall, caps = combine(scores, facts)
+    return Report(overall, facts.words, speaking_seconds(facts.words), scores, errors, caps)
 
 
 def run_scorer(
@@ -160,10 +173,9 @@ def _first_error(exc: Exception) -> str:
     return f"{type(exc).__name__}: {' '.join(str(exc).split())}"
 
 
-def combine(
-    scores: list[ScorerScore], shared: SharedAnalysis, words: int
-) -> tuple[float, list[str]]:
+def combine(scores: list[ScorerScore], facts: DraftFacts) -> tuple[float, list[str]]:
     """The weighted mean of the scores, then the caps no strong answer runs into."""
+    words = facts.words
     total = sum(s.weight for s in scores)
     if not scores or total <= 0:
         return 0.0, []
@@ -172,9 +184,7 @@ def combine(
     if words < SHORT_CAP_WORDS and overall > SHORT_CAP:
         overall = SHORT_CAP
         caps.append(f"under {SHORT_CAP_WORDS} words: capped at {SHORT_CAP:g}")
-    from .scorers.stuffing import stuffed
-
-    if stuffed(shared.analysis) and overall > STUFFED_CAP:
+    if facts.stuffed and overall > STUFFED_CAP:
         overall = STUFFED_CAP
         caps.append(f"stuffed with job-description keywords: capped at {STUFFED_CAP:g}")
     return round(overall, 1), caps

@@ -101,7 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+SUBCOMMANDS = ("score", "profile")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+        return _run_app(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     from ..errors import AspireError
@@ -137,3 +143,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+def _run_app(argv: list[str]) -> int:
+    """`aspire [PROFILE]`: the full-screen app. Arguments are checked before the screen is
+    taken over, so a mistake is a one-line error in the shell."""
+    if len(argv) > 1:
+        print(f"aspire: error: unexpected {argv[1]!r}; usage: aspire [PROFILE] "
+              "(see `aspire --help`)", file=sys.stderr)
+        return EXIT_USAGE
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        print("aspire: the app needs a terminal; use `aspire score` in scripts", file=sys.stderr)
+        return EXIT_USAGE
+    from ..app.app import run
+
+    return run(argv[0] if argv else None)

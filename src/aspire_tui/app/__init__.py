@@ -1,0 +1,1 @@
+"""The full-screen Textual app. Only `aspire` with no subcommand imports this package."""

@@ -1,0 +1,448 @@
+"""The full-screen app: Reflect, Research, Draft (with live Feedback) and Talking points."""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Select, Static, TabbedContent, TabPane
+
+from ..engine import Engine
+from ..errors import AspireError
+from ..models import QUESTIONS
+from ..plugins import PluginHost, load_host
+from ..session import Session, export_draft
+from ..storage import atomic_write, data_home, slugify
+from .commands import AspireCommands
+from .keymap import load_keymap
+from .live import Group, LiveScores, make_groups, run_group
+from .widgets.draft.editor import DraftEditor
+from .widgets.feedback.panel import FeedbackPanel
+from .widgets.fields import FieldsPane
+from .widgets.reflect.pane import ReflectPane
+from .widgets.research.pane import ResearchPane
+from .widgets.talking.pane import TalkingPane
+
+#: Autosave after this long without typing, and at least this often while typing.
+SAVE_IDLE = 1.0
+SAVE_MAX_WAIT = 2.0
+
+
+class AspireApp(App[None]):
+    """Coach yourself through "What are your career aspirations?"."""
+
+    TITLE = "Aspire"
+    CSS_PATH: ClassVar[list[str | Path]] = [
+        Path(__file__).with_name("app.tcss"),
+        Path(__file__).parent / "widgets" / "draft" / "draft.tcss",
+        Path(__file__).parent / "widgets" / "feedback" / "feedback.tcss",
+        Path(__file__).parent / "widgets" / "fields.tcss",
+    ]
+    COMMANDS = App.COMMANDS | {AspireCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="aspire.help"),
+        Binding("f2", "show_tab('reflect')", "Reflect", id="aspire.tab.reflect"),
+        Binding("f3", "show_tab('research')", "Research", id="aspire.tab.research"),
+        Binding("f4", "show_tab('draft')", "Draft", id="aspire.tab.draft"),
+        Binding("f5", "show_tab('talking')", "Talking points", id="aspire.tab.talking"),
+        Binding("ctrl+l", "profiles", "Profiles", id="aspire.profiles"),
+        Binding("ctrl+n", "new_draft", "New draft", id="aspire.draft.new"),
+        Binding("f7", "previous_draft", "Prev draft", show=False, id="aspire.draft.previous"),
+        Binding("f8", "next_draft", "Next draft", show=False, id="aspire.draft.next"),
+        Binding("ctrl+f", "findings", "Findings", id="aspire.findings"),
+        Binding("f6", "export('md')", "Export", show=False, id="aspire.export.markdown"),
+        Binding("ctrl+q", "quit", "Quit", id="aspire.quit", priority=True),
+    ]
+
+    def __init__(self, session: Session, note: str | None = None,
+                 host: PluginHost | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.note = note
+        self.host = host
+        self.engine: Engine | None = None
+        self.live: LiveScores | None = None
+        self.version = 0
+        self.changes = 0
+        self.saved_changes = 0
+        self.first_unsaved: float | None = None
+        self._save_timer: object | None = None
+        self.history: dict[int, float | None] = {}
+        #: (version, time of the edit): the app's own clock for the latency benchmark.
+        self.edit_times: dict[int, float] = {}
+        self.shown_times: list[tuple[int, float]] = []
+
+    # ---- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        profile = self.session.profile
+        yield Header()
+        with TabbedContent(initial="draft", id="tabs"):
+            with TabPane("Reflect", id="reflect"):
+                yield ReflectPane(vars(profile.reflection), id="reflect-pane")
+            with TabPane("Research", id="research"):
+                yield ResearchPane(vars(profile.research), id="research-pane")
+            with TabPane("Draft", id="draft"), Horizontal(id="draft-row"):
+                with Vertical(id="draft-column"):
+                    with Horizontal(id="draft-bar"):
+                        yield Select([(q, q) for q in QUESTIONS], value=self.session.question,
+                                     allow_blank=False, id="question")
+                        yield Static("", id="draft-title")
+                    yield DraftEditor(self.session.draft.text, id="editor")
+                    yield Static("", id="save-state")
+                yield FeedbackPanel(id="feedback")
+            with TabPane("Talking points", id="talking"):
+                yield TalkingPane(id="talking-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        problem = load_keymap(self)
+        if problem:
+            self.notify(problem, severity="warning", timeout=8)
+        self._refresh_header()
+        self._refresh_draft_bar()
+        self._show_saved()
+        self.query_one(DraftEditor).focus()
+        if self.note:
+            self.notify(self.note, timeout=10)
+        self.set_interval(0.25, self._tick)
+        self._load_engine()
+
+    @work(thread=True, exclusive=True, group="engine", exit_on_error=False)
+    def _load_engine(self) -> None:
+        host = self.host or load_host()
+        self.call_from_thread(self._engine_ready, host)
+
+    def _engine_ready(self, host: PluginHost) -> None:
+        self.host = host
+        self.engine = Engine(host)
+        for failed in host.failures:
+            self.notify(f"Plugin {failed.name} did not load: {failed.error}", severity="warning")
+        self._reset_live()
+
+    def _reset_live(self) -> None:
+        if self.engine is None:
+            return
+        self.live = LiveScores(make_groups(self.engine.enabled(self.session.profile)))
+        self._schedule_all()
+        self._score_history()
+
+    def _refresh_header(self) -> None:
+        p = self.session.profile
+        self.title = f"{p.role}" + (f" · {p.company}" if p.company else "")
+        self.sub_title = self.session.question
+
+    def _refresh_draft_bar(self) -> None:
+        s = self.session
+        self.query_one("#draft-title", Static).update(
+            f"{s.draft.title} ({s.draft_index + 1} of {len(s.profile.drafts)})"
+        )
+
+    # ---- live scoring -------------------------------------------------------------------------
+
+    def _schedule_all(self) -> None:
+        if self.live is None:
+            return
+        for group in self.live.groups:
+            self._schedule(group)
+
+    def _schedule(self, group: Group) -> None:
+        assert self.live is not None
+        if group.running_since is not None:
+            group.pending = True
+            return
+        self.live.start(group)
+        text = self.session.draft.text
+        self.run_worker(
+            partial(self._score_group, group, text, self.version),
+            thread=True, group=f"score-{id(group)}", exit_on_error=False,
+        )
+
+    def _score_group(self, group: Group, text: str, version: int) -> None:
+        outcomes, facts = run_group(group, text, self.session.profile)
+        self.call_from_thread(self._group_done, group, version, outcomes, facts)
+
+    def _group_done(self, group: Group, version: int, outcomes: list, facts: object) -> None:
+        assert self.live is not None
+        if self.live.finish(group, version, outcomes, facts):  # type: ignore[arg-type]
+            self._show_report()
+        if group.pending:
+            self._schedule(group)
+
+    def _show_report(self) -> None:
+        assert self.live is not None
+        report = self.live.report()
+        text = self.session.draft.text
+        self.query_one(FeedbackPanel).show(report, text, self.live.status())
+        current = [o for g in self.live.groups if g.version == self.version for o in g.outcomes]
+        findings = [f for o in current for f in getattr(o, "findings", [])]
+        self.query_one(DraftEditor).show_findings(findings)
+        self.history[self.session.draft_index] = report.overall
+        self._show_history()
+        self._show_checklist(report)
+        if self.version in self.edit_times:
+            self.shown_times.append((self.version, time.perf_counter()))
+
+    def _tick(self) -> None:
+        if self.live and any(g.running_since for g in self.live.groups):
+            self._show_report()
+
+    def _show_checklist(self, report: object) -> None:
+        p = self.session.profile
+        r = p.research
+        scores = {s.plugin: s.score for s in getattr(report, "scores", [])}
+        flight = any(f.kind == "flight-risk" for s in getattr(report, "scores", [])
+                     for f in s.findings)
+        steps = [
+            ("Research the company: culture and plans",
+             bool(r.culture.strip() and (r.short_term_plans.strip() or r.long_term_plans.strip()))),
+            ("Read the job description", bool(r.job_description.strip())),
+            ("Prepare talking points: your strengths", bool(p.reflection.strengths.strip())),
+            ("Connect your aim to the job's key tasks", scores.get("alignment", 0) >= 60),
+            ("Show commitment: stay and grow here",
+             scores.get("commitment", 0) >= 70 and not flight),
+        ]
+        self.query_one(FeedbackPanel).show_checklist(steps)
+
+    def _show_history(self) -> None:
+        drafts = self.session.profile.drafts
+        rows = [(d.title, self.history.get(i)) for i, d in enumerate(drafts)]
+        self.query_one(FeedbackPanel).show_history(rows, self.session.draft_index)
+
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
+    def _score_history(self) -> None:
+        if self.engine is None:
+            return
+        profile = self.session.profile
+        for i, draft in enumerate(list(profile.drafts)):
+            if i != self.session.draft_index:
+                overall = self.engine.score(draft.text, profile).overall
+                self.call_from_thread(self._history_entry, i, overall)
+
+    def _history_entry(self, index: int, overall: float) -> None:
+        self.history[index] = overall
+        self._show_history()
+
+    # ---- edits ---------------------------------------------------------------------------------
+
+    @on(DraftEditor.Changed, "#editor")
+    def _draft_changed(self, event: DraftEditor.Changed) -> None:
+        text = event.text_area.text
+        if text == self.session.draft.text:
+            return
+        self.session.set_text(text)
+        self.version += 1
+        self.edit_times[self.version] = time.perf_counter()
+        self._edited()
+        self._schedule_all()
+
+    @on(FieldsPane.Edited)
+    def _field_changed(self, event: FieldsPane.Edited) -> None:
+        self.session.set_field(event.section, event.key, event.value)
+        self._edited()
+        if event.section == "research":
+            self.version += 1
+            self._schedule_all()
+
+    @on(Select.Changed, "#question")
+    def _question_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.session.question:
+            self.session.set_question(event.value)
+            self._refresh_header()
+            self._edited()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "talking":
+            self.query_one(TalkingPane).refresh_points(self.session.profile,
+                                                       self.session.draft.text)
+
+    @on(FeedbackPanel.FindingChosen)
+    def _finding_chosen(self, event: FeedbackPanel.FindingChosen) -> None:
+        editor = self.query_one(DraftEditor)
+        f = event.located.finding
+        if f.end > f.start and f.end <= len(editor.text):
+            editor.selection = editor.selection.__class__(
+                editor.location_of(f.start), editor.location_of(f.end)
+            )
+            editor.scroll_cursor_visible(center=True)
+        editor.focus()
+
+    # ---- saving --------------------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        self.changes += 1
+        now = time.monotonic()
+        if self.first_unsaved is None:
+            self.first_unsaved = now
+        self._show_saved()
+        if now - self.first_unsaved >= SAVE_MAX_WAIT:
+            self._autosave()
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()  # type: ignore[attr-defined]
+        self._save_timer = self.set_timer(SAVE_IDLE, self._autosave)
+
+    def _autosave(self) -> None:
+        if self.changes == self.saved_changes:
+            return
+        self._write(self.session.snapshot(), self.changes)
+
+    @work(thread=True, exclusive=False, group="save", exit_on_error=False)
+    def _write(self, data: bytes, changes: int) -> None:
+        try:
+            atomic_write(self.session.path, data)
+        except OSError as exc:
+            self.call_from_thread(
+                self.notify, f"Could not save {self.session.path}: {exc.strerror or exc}",
+                severity="error",
+            )
+            return
+        self.call_from_thread(self._saved, changes)
+
+    def _saved(self, changes: int) -> None:
+        self.saved_changes = max(self.saved_changes, changes)
+        if self.saved_changes == self.changes:
+            self.first_unsaved = None
+            self.session.dirty = False
+        self._show_saved()
+
+    def save_now(self) -> None:
+        """Save on the UI thread: used when quitting or switching profile."""
+        if self.changes != self.saved_changes:
+            atomic_write(self.session.path, self.session.snapshot())
+            self.saved_changes = self.changes
+            self.first_unsaved = None
+            self.session.dirty = False
+        self._show_saved()
+
+    def _show_saved(self) -> None:
+        state = self.query_one("#save-state", Static)
+        if self.changes == self.saved_changes:
+            state.update(f"✓ saved · {self.session.path.name}")
+            state.set_class(False, "unsaved")
+        else:
+            state.update(f"● unsaved changes · {self.session.path.name}")
+            state.set_class(True, "unsaved")
+
+    # ---- actions -------------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        try:
+            self.save_now()
+        except OSError as exc:
+            self.notify(f"Could not save: {exc.strerror or exc}; not quitting", severity="error")
+            return
+        self.exit()
+
+    def action_save(self) -> None:
+        try:
+            self.save_now()
+            self.notify(f"Saved {self.session.path}")
+        except OSError as exc:
+            self.notify(f"Could not save: {exc.strerror or exc}", severity="error")
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        if tab == "draft":
+            self.query_one(DraftEditor).focus()
+
+    def action_findings(self) -> None:
+        self.action_show_tab("draft")
+        self.query_one("#findings").focus()
+
+    def action_new_draft(self) -> None:
+        self.session.new_draft()
+        self._draft_switched()
+        self.notify("New draft: the earlier ones are kept, and their scores compared.")
+
+    def action_previous_draft(self) -> None:
+        self.session.select_draft(self.session.draft_index - 1)
+        self._draft_switched()
+
+    def action_next_draft(self) -> None:
+        self.session.select_draft(self.session.draft_index + 1)
+        self._draft_switched()
+
+    def _draft_switched(self) -> None:
+        self._edited()
+        editor = self.query_one(DraftEditor)
+        editor.load_text(self.session.draft.text)
+        self.query_one("#question", Select).value = self.session.question
+        self._refresh_draft_bar()
+        self._refresh_header()
+        self.version += 1
+        self._schedule_all()
+        self.action_show_tab("draft")
+
+    def action_export(self, fmt: str) -> None:
+        s = self.session
+        text = export_draft(s.draft, s.profile, s.question, fmt)
+        folder = data_home() / "exports"
+        path = folder / f"{s.path.stem}-{slugify(s.draft.title)}.{fmt}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, text.encode("utf-8"))
+        except OSError as exc:
+            self.notify(f"Could not export to {path}: {exc.strerror or exc}", severity="error")
+            return
+        self.copy_to_clipboard(text)
+        self.notify(f"Exported to {path} and copied to the clipboard.")
+
+    def action_profiles(self) -> None:
+        from .screens.picker import ProfilePicker
+
+        def chosen(session: Session | None) -> None:
+            if session is not None:
+                self.open_session(session)
+
+        self.push_screen(ProfilePicker(self.session.path), chosen)
+
+    def open_session(self, session: Session, note: str | None = None) -> None:
+        try:
+            self.save_now()
+        except OSError as exc:
+            self.notify(f"Could not save: {exc.strerror or exc}", severity="error")
+            return
+        self.session = session
+        self.changes = self.saved_changes = 0
+        self.history = {}
+        p = session.profile
+        self.query_one(ReflectPane).load(vars(p.reflection))
+        self.query_one(ResearchPane).load(vars(p.research))
+        self.query_one(DraftEditor).load_text(session.draft.text)
+        self.query_one("#question", Select).value = session.question
+        self._refresh_header()
+        self._refresh_draft_bar()
+        self._show_saved()
+        self.version += 1
+        self._reset_live()
+        self.action_show_tab("draft")
+        if note:
+            self.notify(note)
+
+
+def run(profile: str | None) -> int:
+    """Open the app on a profile (a name, a path, or None for the last one used)."""
+    try:
+        session, note = Session.open(profile)
+    except AspireError as exc:
+        import sys
+
+        print(f"aspire: {exc}", file=sys.stderr)
+        return 2
+    AspireApp(session, note).run()
+    return 0

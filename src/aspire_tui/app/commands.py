@@ -1,0 +1,47 @@
+"""Command-palette commands for every action of the app."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from .app import AspireApp
+
+#: (title, action, help): what the palette offers; every binding's action is among them.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("Help", "help", "Keys, what each pane is for, and how to remap keys"),
+    ("Show Reflect", "show_tab('reflect')", "The coach's self-reflection questions"),
+    ("Show Research", "show_tab('research')", "Culture, plans and the job description"),
+    ("Show Draft", "show_tab('draft')", "Your answer with live feedback"),
+    ("Show Talking points", "show_tab('talking')", "The job's needs against your strengths"),
+    ("Profiles", "profiles", "Open, create, duplicate, rename or delete a profile"),
+    ("New draft", "new_draft", "Start a fresh draft; earlier ones are kept"),
+    ("Previous draft", "previous_draft", "Edit the draft before this one"),
+    ("Next draft", "next_draft", "Edit the draft after this one"),
+    ("Go to findings", "findings", "Move to the list of findings"),
+    ("Export draft as Markdown", "export('md')", "Write it to a file and copy it"),
+    ("Export draft as text", "export('txt')", "Write it to a file and copy it"),
+    ("Save now", "save", "Autosave runs anyway; this saves at once"),
+    ("Quit", "quit", "Save and leave"),
+)
+
+
+class AspireCommands(Provider):
+    async def discover(self) -> Hits:
+        for title, action, help_text in COMMANDS:
+            yield DiscoveryHit(title, partial(self._run, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, action, help_text in COMMANDS:
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), partial(self._run, action),
+                          help=help_text)
+
+    async def _run(self, action: str) -> None:
+        app: AspireApp = self.app  # type: ignore[assignment]
+        await app.run_action(action)

@@ -1,0 +1,95 @@
+"""Live scoring: which scorers run together, and when a result is still worth showing.
+
+Built-in scorers share one text analysis and run as one group; every installed scorer runs
+in a group of its own, so a slow or failing plugin delays nothing else. A group never runs
+twice at once: edits made while it runs are scored once it is free, with the newest text.
+This holds no UI code; the app runs each group in a worker thread.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from ..engine import DraftFacts, ScorerError, ScorerScore, draft_facts, report_from, run_scorer
+from ..engine import Report
+from ..models import Profile
+from ..scorer import Scorer, SharedAnalysis
+
+#: A group still running after this long shows "slow" on its bars.
+SLOW_AFTER = 0.5
+
+
+@dataclass
+class Group:
+    scorers: list[Scorer]
+    builtin: bool
+    running_since: float | None = None
+    pending: bool = False
+    version: int = -1  # the text version of the outcomes below
+    outcomes: list[ScorerScore | ScorerError] = field(default_factory=list)
+
+    @property
+    def ids(self) -> list[str]:
+        return [s.id for s in self.scorers]
+
+
+def make_groups(scorers: list[Scorer]) -> list[Group]:
+    builtin = [s for s in scorers if type(s).__module__.startswith("aspire_tui.scorers.")]
+    groups = [Group(builtin, True)] if builtin else []
+    groups += [Group([s], False) for s in scorers if s not in builtin]
+    return groups
+
+
+def run_group(
+    group: Group, text: str, profile: Profile
+) -> tuple[list[ScorerScore | ScorerError], DraftFacts | None]:
+    """Score `text` with one group (called in a worker thread)."""
+    shared = SharedAnalysis(text, profile)
+    outcomes = [run_scorer(s, text, profile, shared) for s in group.scorers]
+    return outcomes, draft_facts(shared) if group.builtin else None
+
+
+class LiveScores:
+    """The newest outcome of every group, combined into one report."""
+
+    def __init__(self, groups: list[Group]) -> None:
+        self.groups = groups
+        self.facts = DraftFacts(0, False)
+        self.facts_version = -1
+
+    def start(self, group: Group) -> None:
+        group.running_since = time.monotonic()
+        group.pending = False
+
+    def finish(
+        self,
+        group: Group,
+        version: int,
+        outcomes: list[ScorerScore | ScorerError],
+        facts: DraftFacts | None,
+    ) -> bool:
+        """Record a group's result; False when a newer text's result is already shown."""
+        group.running_since = None
+        if version < group.version:
+            return False
+        group.version = version
+        group.outcomes = outcomes
+        if facts is not None and version >= self.facts_version:
+            self.facts, self.facts_version = facts, version
+        return True
+
+    def status(self) -> dict[str, str]:
+        now = time.monotonic()
+        out: dict[str, str] = {}
+        for g in self.groups:
+            state = ""
+            if g.running_since is not None:
+                state = "slow" if now - g.running_since > SLOW_AFTER else "scoring"
+            for sid in g.ids:
+                out[sid] = state if (state == "slow" or g.version < 0) else ""
+        return out
+
+    def report(self) -> Report:
+        outcomes = [o for g in self.groups for o in g.outcomes]
+        return report_from(outcomes, self.facts)

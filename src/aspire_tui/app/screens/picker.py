@@ -1,0 +1,298 @@
+"""The profile picker: every per-role profile with its best score; new, duplicate, rename,
+delete. A profile that fails to load is listed with its error and never written."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from ...errors import AspireError
+from ...models import CAREER_STAGES, Draft, Profile
+from ...session import Session
+from ...storage import (
+    ProfileEntry,
+    example_paths,
+    iter_profiles,
+    load_profile,
+    profiles_dir,
+    reserve_profile_path,
+    save_profile,
+)
+
+
+class ProfilePicker(Screen[Session | None]):
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Back", id="picker.back"),
+        Binding("n", "new_example", "New from example", id="picker.new"),
+        Binding("b", "new_blank", "New blank", id="picker.blank"),
+        Binding("d", "duplicate", "Duplicate", id="picker.duplicate"),
+        Binding("r", "rename", "Rename", id="picker.rename"),
+        Binding("x", "delete", "Delete", id="picker.delete"),
+    ]
+
+    def __init__(self, current: Path) -> None:
+        super().__init__()
+        self.current = current
+        self.entries: list[ProfileEntry] = []
+        self.best: dict[Path, float] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"Profiles in {profiles_dir()}", id="picker-title")
+        yield OptionList(id="profiles")
+        yield Static("Enter opens · n new from an example · b new blank · d duplicate · "
+                     "r rename · x delete · Esc back", id="picker-help")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(OptionList).focus()
+
+    def reload(self) -> None:
+        self.entries = list(iter_profiles())
+        self._render_list()
+        self._score_all()
+
+    def _render_list(self) -> None:
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        for i, e in enumerate(self.entries):
+            prompt = Text()
+            if e.profile is None:
+                prompt.append(f"{e.name}  ", style="bold red")
+                prompt.append("broken\n", style="red")
+                prompt.append(e.error or "", style="dim")
+            else:
+                p = e.profile
+                prompt.append(p.role, style="bold")
+                if p.company:
+                    prompt.append(f" · {p.company}")
+                prompt.append(f"  ({p.career_stage})", style="dim")
+                if e.path == self.current:
+                    prompt.append("  open", style="green")
+                best = self.best.get(e.path)
+                score = "…" if best is None else f"{best:.0f}"
+                prompt.append(f"\n{len(p.drafts)} draft(s) · best overall {score} · "
+                              f"{e.path.name}", style="dim")
+            options.add_option(Option(prompt, id=str(i)))
+        if not self.entries:
+            options.add_option(Option(Text("No profiles yet: press n or b.", style="dim"),
+                                      disabled=True))
+        elif highlighted is not None:
+            options.highlighted = min(highlighted, len(self.entries) - 1)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _score_all(self) -> None:
+        from ...engine import Engine
+        from ...plugins import load_host
+
+        engine = Engine(load_host())
+        for e in self.entries:
+            if e.profile and e.profile.drafts:
+                best = max(engine.score(d.text, e.profile).overall for d in e.profile.drafts)
+                self.app.call_from_thread(self._best, e.path, best)
+
+    def _best(self, path: Path, best: float) -> None:
+        self.best[path] = best
+        self._render_list()
+
+    def _selected(self) -> ProfileEntry | None:
+        index = self.query_one(OptionList).highlighted
+        if index is None or index >= len(self.entries):
+            return None
+        return self.entries[index]
+
+    @on(OptionList.OptionSelected)
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        entry = self.entries[int(event.option.id or 0)]
+        if entry.profile is None:
+            self.notify(f"{entry.error} Fix the file in an editor; Aspire will not overwrite it.",
+                        severity="error", timeout=10)
+            return
+        self.dismiss(Session(entry.path, entry.profile))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+    def action_new_example(self) -> None:
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._done(lambda: Session.copy_of(path))
+
+        self.app.push_screen(ExampleChooser(), chosen)
+
+    def action_new_blank(self) -> None:
+        def made(profile: Profile | None) -> None:
+            if profile is not None:
+                def create() -> Session:
+                    path = reserve_profile_path(profiles_dir(), f"{profile.role} {profile.company}")
+                    save_profile(profile, path)
+                    return Session(path, profile)
+
+                self._done(create)
+
+        self.app.push_screen(NewProfileForm(), made)
+
+    def action_duplicate(self) -> None:
+        entry = self._selected()
+        if entry is None or entry.profile is None:
+            return
+        try:
+            Session.copy_of(entry.path, role=f"{entry.profile.role} (copy)")
+        except (AspireError, OSError) as exc:
+            self.notify(str(exc), severity="error")
+        self.reload()
+
+    def action_rename(self) -> None:
+        entry = self._selected()
+        if entry is None or entry.profile is None:
+            return
+        profile = entry.profile
+
+        def renamed(role: str | None) -> None:
+            if not role or role == profile.role:
+                return
+            try:
+                new = dataclasses.replace(profile, role=role)
+                path = reserve_profile_path(profiles_dir(), f"{role} {profile.company}")
+                save_profile(new, path)  # the new file is whole before the old one goes
+                entry.path.unlink()
+                if entry.path == self.current:
+                    self.current = path
+                    self.dismiss(Session(path, load_profile(path)))
+                    return
+            except (AspireError, OSError) as exc:
+                self.notify(str(exc), severity="error")
+            self.reload()
+
+        self.app.push_screen(TextPrompt("New role name", profile.role), renamed)
+
+    def action_delete(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+        if entry.path == self.current:
+            self.notify("That profile is open; open another one first.", severity="warning")
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                try:
+                    entry.path.unlink()
+                except OSError as exc:
+                    self.notify(f"Could not delete: {exc.strerror or exc}", severity="error")
+                self.reload()
+
+        self.app.push_screen(Confirm(f"Delete {entry.path.name}? This cannot be undone."),
+                             confirmed)
+
+    def _done(self, make: object) -> None:
+        try:
+            session = make()  # type: ignore[operator]
+        except (AspireError, OSError) as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.dismiss(session)
+
+
+class ExampleChooser(ModalScreen[Path | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="examples.cancel")]
+
+    def compose(self) -> ComposeResult:
+        self.paths = example_paths()
+        with Vertical(classes="dialog"):
+            yield Label("Start from an example profile (a copy is made for you)")
+            options = []
+            for path in self.paths:
+                try:
+                    p = load_profile(path)
+                    options.append(Option(f"{p.role} · {p.company} ({p.career_stage})"))
+                except AspireError as exc:
+                    options.append(Option(str(exc), disabled=True))
+            yield OptionList(*options, id="examples")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.paths[event.option_index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NewProfileForm(ModalScreen[Profile | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="form.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("A new profile for the role you are applying for")
+            yield Input(placeholder="Role, e.g. Junior Data Analyst", id="role")
+            yield Input(placeholder="Company", id="company")
+            yield Select([(s, s) for s in CAREER_STAGES], prompt="Career stage", id="stage")
+            with Horizontal(classes="buttons"):
+                yield Button("Create", variant="primary", id="create")
+                yield Button("Cancel", id="cancel")
+
+    @on(Button.Pressed, "#create")
+    @on(Input.Submitted)
+    def _create(self) -> None:
+        role = self.query_one("#role", Input).value.strip()
+        stage = self.query_one("#stage", Select).value
+        if not role:
+            self.notify("Give the role you are applying for.", severity="warning")
+            return
+        if not isinstance(stage, str):
+            self.notify("Choose your career stage.", severity="warning")
+            return
+        company = self.query_one("#company", Input).value.strip()
+        self.dismiss(Profile(role=role, company=company, career_stage=stage,  # type: ignore[arg-type]
+                             drafts=[Draft(title="Draft 1")]))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextPrompt(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
+
+    def __init__(self, title: str, value: str) -> None:
+        super().__init__()
+        self.title_text, self.value = title, value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text)
+            yield Input(self.value, id="value")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Confirm(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question)
+            yield Label("y: yes · n: no", classes="dim")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -1,0 +1,84 @@
+"""The draft editor: a TextArea that underlines the findings in the text itself."""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from rich.style import Style
+from textual.widgets import TextArea
+
+from ....models import Finding
+
+#: How each severity looks in the text, like a reader of Hemingway would expect.
+FINDING_STYLES: dict[str, Style] = {
+    "aspire-error": Style(bgcolor="#7a1f1f", underline=True),
+    "aspire-warning": Style(bgcolor="#6b5416", underline=True),
+    "aspire-suggestion": Style(underline=True, color="#7fb8ff"),
+}
+
+
+class DraftEditor(TextArea):
+    """Edits the answer. `show_findings` highlights spans given as str offsets."""
+
+    DEFAULT_CSS = """
+    DraftEditor { height: 1fr; }
+    """
+
+    def __init__(self, text: str = "", **kwargs: object) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)  # type: ignore[arg-type]
+        self._findings: list[tuple[int, int, str]] = []
+
+    def show_findings(self, findings: Iterable[Finding]) -> None:
+        """Highlight these findings (info ones are listed, not painted)."""
+        self._findings = [
+            (f.start, f.end, f.severity) for f in findings
+            if f.end > f.start and f.severity != "info"
+        ]
+        self._build_highlight_map()
+        self.refresh()
+
+    def location_of(self, offset: int) -> tuple[int, int]:
+        """(row, column) of a str offset into the text."""
+        starts = self._line_starts()
+        row = max(0, bisect_right(starts, offset) - 1)
+        return row, offset - starts[row]
+
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        for line in self.document.lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        return starts
+
+    def _set_theme(self, theme: str) -> None:
+        super()._set_theme(theme)
+        self._theme = dataclasses.replace(
+            self._theme, syntax_styles={**self._theme.syntax_styles, **FINDING_STYLES}
+        )
+
+    def _build_highlight_map(self) -> None:
+        super()._build_highlight_map()
+        if not getattr(self, "_findings", None):
+            return
+        lines = self.document.lines
+        starts = self._line_starts()
+        text_end = starts[-1] + len(lines[-1])
+        highlights = self._highlights
+        order = {"suggestion": 0, "warning": 1, "error": 2}
+        for start, end, severity in sorted(self._findings, key=lambda f: order.get(f[2], 0)):
+            if start >= text_end:
+                continue
+            end = min(end, text_end)
+            name = f"aspire-{severity}"
+            first = max(0, bisect_right(starts, start) - 1)
+            last = max(0, bisect_right(starts, max(start, end - 1)) - 1)
+            for row in range(first, last + 1):
+                line = lines[row]
+                a = start - starts[row] if row == first else 0
+                b = end - starts[row] if row == last else len(line)
+                a, b = max(0, min(a, len(line))), max(0, min(b, len(line)))
+                if b > a:
+                    highlights[row].append(
+                        (len(line[:a].encode()), len(line[:b].encode()), name)
+                    )

@@ -1,0 +1,152 @@
+"""The Feedback panel: the overall score, a bar per scorer, the findings, length, the
+coach's preparation checklist and how the score moved across drafts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Sparkline, Static
+from textual.widgets.option_list import Option
+
+from ....engine import Report, ScorerScore
+from ....models import Finding
+
+BAR = 16
+SEVERITY_MARK = {"error": ("✖", "bold red"), "warning": ("▲", "yellow"),
+                 "suggestion": ("●", "cyan"), "info": ("·", "dim")}
+ORDER = {"error": 0, "warning": 1, "suggestion": 2, "info": 3}
+
+
+def bar(score: float, width: int = BAR) -> str:
+    filled = round(max(0.0, min(100.0, score)) / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def score_style(score: float) -> str:
+    return "green" if score >= 70 else "yellow" if score >= 45 else "red"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding with the scorer that made it and the phrase it points at."""
+
+    plugin: str
+    finding: Finding
+    phrase: str
+
+
+class FeedbackPanel(VerticalScroll):
+    """Shows a `Report`; choosing a finding posts `FindingChosen`."""
+
+    class FindingChosen(Message):
+        def __init__(self, located: Located) -> None:
+            super().__init__()
+            self.located = located
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._located: list[Located] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("Scoring…", id="overall")
+        yield Static("", id="bars")
+        yield Static("Findings", classes="section-title")
+        yield OptionList(id="findings")
+        yield Static("", id="checklist")
+        yield Static("", id="history")
+        yield Sparkline([], id="history-spark")
+
+    def show(self, report: Report, text: str, status: dict[str, str]) -> None:
+        """Show a report. `status` maps a scorer id to 'scoring', 'slow' or ''."""
+        minutes, seconds = divmod(report.speaking_seconds, 60)
+        spoken = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+        overall = Text.assemble(
+            ("Overall ", "bold"),
+            (f"{report.overall:5.1f} ", f"bold {score_style(report.overall)}"),
+            (bar(report.overall), score_style(report.overall)),
+            f"\n{report.words} words · about {spoken} spoken",
+        )
+        for cap in report.caps:
+            overall.append(f"\ncapped: {cap}", style="dim")
+        self.query_one("#overall", Static).update(overall)
+        self.query_one("#bars", Static).update(self._bars(report, status))
+        self._show_findings(report.scores, text)
+
+    def _bars(self, report: Report, status: dict[str, str]) -> Text:
+        out = Text()
+        for s in report.scores:
+            state = status.get(s.plugin, "")
+            out.append(f"{s.title:<12}", style="bold")
+            out.append(f"{s.score:5.1f} ", style=score_style(s.score))
+            out.append(bar(s.score, 10), style=score_style(s.score))
+            if state:
+                out.append(f"  {state}…", style="italic dim")
+            out.append(f"\n  {s.summary}\n", style="dim")
+        for e in report.errors:
+            out.append(f"{e.plugin:<12}", style="bold")
+            out.append(" failed", style="bold red")
+            out.append(f"\n  {e.message}\n", style="red")
+        for plugin, state in status.items():
+            if state and not any(s.plugin == plugin for s in report.scores):
+                out.append(f"{plugin:<12}", style="bold")
+                out.append(f" {state}…\n", style="italic dim")
+        return out
+
+    def _show_findings(self, scores: list[ScorerScore], text: str) -> None:
+        located = [
+            Located(s.plugin, f, " ".join(text[f.start:f.end].split()))
+            for s in scores for f in s.findings
+        ]
+        located.sort(key=lambda x: (ORDER[x.finding.severity], x.finding.start))
+        self._located = located
+        options = self.query_one("#findings", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        if not located:
+            options.add_option(Option(Text("No findings: nothing to fix here.", style="dim"),
+                                      disabled=True))
+            return
+        options.add_options([Option(self._prompt(x), id=str(i)) for i, x in enumerate(located)])
+        if highlighted is not None and highlighted < len(located):
+            options.highlighted = highlighted
+
+    @staticmethod
+    def _prompt(x: Located) -> Text:
+        mark, style = SEVERITY_MARK[x.finding.severity]
+        out = Text()
+        out.append(f"{mark} {x.finding.severity}", style=style)
+        out.append(f"  {x.plugin}\n", style="dim")
+        if x.phrase:
+            phrase = x.phrase if len(x.phrase) <= 70 else x.phrase[:69] + "…"
+            out.append(f"“{phrase}”\n", style="italic")
+        out.append(x.finding.message)
+        if x.finding.suggestion:
+            out.append(f"\n→ {x.finding.suggestion}", style="dim")
+        return out
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.FindingChosen(self._located[int(event.option.id)]))
+
+    def show_checklist(self, steps: list[tuple[str, bool]]) -> None:
+        out = Text("Preparation\n", style="bold")
+        for label, done in steps:
+            out.append("✔ " if done else "☐ ", style="green" if done else "dim")
+            out.append(f"{label}\n", style="" if done else "dim")
+        self.query_one("#checklist", Static).update(out)
+
+    def show_history(self, scores: list[tuple[str, float | None]], current: int) -> None:
+        out = Text("Across drafts\n", style="bold")
+        for i, (title, score) in enumerate(scores):
+            value = "…" if score is None else f"{score:.0f}"
+            out.append(f"{'▶' if i == current else ' '} {title}: {value}\n",
+                       style="bold" if i == current else "")
+        self.query_one("#history", Static).update(out)
+        spark = self.query_one("#history-spark", Sparkline)
+        spark.data = [s for _, s in scores if s is not None]
+        spark.display = len(spark.data) > 1
