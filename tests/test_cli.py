@@ -120,7 +120,10 @@ def test_min_score_exit_code(draft: Path) -> None:
         (["score", "--profile", "no-such-profile", "-"], "no profile by that name"),
         (["score"], "no draft to score"),
         (["score", "--format", "yaml", "-"], "invalid choice"),
-        (["frobnicate"], "invalid choice"),
+        (["frobnicate"], "no profile by that name"),
+        (["--frobnicate"], "unrecognized arguments"),
+        (["entry-graduate-civil-engineer", "extra"], "unexpected 'extra'"),
+        (["entry-graduate-civil-engineer"], "needs a terminal"),
     ],
 )
 def test_bad_input_is_one_line_on_stderr_exit_2(args: list[str], needle: str) -> None:

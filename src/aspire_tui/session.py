@@ -4,7 +4,7 @@ unsaved changes. The app edits through this; it holds no UI code, so it is teste
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import ProfileError
@@ -106,8 +106,12 @@ class Session:
 
     def new_draft(self, copy: bool = False) -> Draft:
         text = self.draft.text if copy else ""
-        draft = Draft(title=f"Draft {len(self.profile.drafts) + 1}", text=text,
-                      updated=_now(), question=self.draft.question)
+        draft = Draft(
+            title=f"Draft {len(self.profile.drafts) + 1}",
+            text=text,
+            updated=_now(),
+            question=self.draft.question,
+        )
         self.profile.drafts.append(draft)
         self.draft_index = len(self.profile.drafts) - 1
         self.dirty = True
@@ -136,4 +140,4 @@ def export_draft(draft: Draft, profile: Profile, question: str, fmt: str) -> str
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)

@@ -22,16 +22,19 @@ def talking_points(profile: Profile, draft: str) -> list[TalkingPoint]:
     vocab = vocabulary(profile)
     fit = measure_fit(draft, vocab)
     strengths = [
-        s.text for s in split_sentences(
+        s.text
+        for s in split_sentences(
             " ".join(getattr(profile.reflection, k) for k in ("strengths", "enjoy", "success"))
         )
     ]
     strength_terms = [(s, set(terms(s))) for s in strengths]
     points = []
     for item in vocab.requirements:
-        points.append(TalkingPoint(
-            item.label, item.task, _best_strength(item, strength_terms), item in fit.touched
-        ))
+        points.append(
+            TalkingPoint(
+                item.label, item.task, _best_strength(item, strength_terms), item in fit.touched
+            )
+        )
     return points
 
 

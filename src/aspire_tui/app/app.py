@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 from functools import partial
-from pathlib import Path
-from typing import ClassVar
+from pathlib import Path, PurePath
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -29,6 +29,15 @@ from .widgets.reflect.pane import ReflectPane
 from .widgets.research.pane import ResearchPane
 from .widgets.talking.pane import TalkingPane
 
+_HERE = Path(__file__).parent
+#: One stylesheet per area, beside the widgets it styles.
+_STYLESHEETS: list[str | PurePath] = [
+    _HERE / "app.tcss",
+    _HERE / "widgets" / "draft" / "draft.tcss",
+    _HERE / "widgets" / "feedback" / "feedback.tcss",
+    _HERE / "widgets" / "fields.tcss",
+]
+
 #: Autosave after this long without typing, and at least this often while typing.
 SAVE_IDLE = 1.0
 SAVE_MAX_WAIT = 2.0
@@ -38,14 +47,9 @@ class AspireApp(App[None]):
     """Coach yourself through "What are your career aspirations?"."""
 
     TITLE = "Aspire"
-    CSS_PATH: ClassVar[list[str | Path]] = [
-        Path(__file__).with_name("app.tcss"),
-        Path(__file__).parent / "widgets" / "draft" / "draft.tcss",
-        Path(__file__).parent / "widgets" / "feedback" / "feedback.tcss",
-        Path(__file__).parent / "widgets" / "fields.tcss",
-    ]
+    CSS_PATH = _STYLESHEETS
     COMMANDS = App.COMMANDS | {AspireCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="aspire.help"),
@@ -55,15 +59,15 @@ class AspireApp(App[None]):
         Binding("f5", "show_tab('talking')", "Talking points", id="aspire.tab.talking"),
         Binding("ctrl+l", "profiles", "Profiles", id="aspire.profiles"),
         Binding("ctrl+n", "new_draft", "New draft", id="aspire.draft.new"),
-        Binding("f7", "previous_draft", "Prev draft", show=False, id="aspire.draft.previous"),
-        Binding("f8", "next_draft", "Next draft", show=False, id="aspire.draft.next"),
+        Binding("f8", "previous_draft", "Prev draft", show=False, id="aspire.draft.previous"),
+        Binding("f9", "next_draft", "Next draft", show=False, id="aspire.draft.next"),
         Binding("ctrl+f", "findings", "Findings", id="aspire.findings"),
-        Binding("f6", "export('md')", "Export", show=False, id="aspire.export.markdown"),
         Binding("ctrl+q", "quit", "Quit", id="aspire.quit", priority=True),
     ]
 
-    def __init__(self, session: Session, note: str | None = None,
-                 host: PluginHost | None = None) -> None:
+    def __init__(
+        self, session: Session, note: str | None = None, host: PluginHost | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.note = note
@@ -93,8 +97,13 @@ class AspireApp(App[None]):
             with TabPane("Draft", id="draft"), Horizontal(id="draft-row"):
                 with Vertical(id="draft-column"):
                     with Horizontal(id="draft-bar"):
-                        yield Select([(q, q) for q in QUESTIONS], value=self.session.question,
-                                     allow_blank=False, id="question")
+                        yield Select(
+                            [(q, q) for q in QUESTIONS],
+                            value=self.session.question,
+                            allow_blank=False,
+                            compact=True,
+                            id="question",
+                        )
                         yield Static("", id="draft-title")
                     yield DraftEditor(self.session.draft.text, id="editor")
                     yield Static("", id="save-state")
@@ -163,14 +172,16 @@ class AspireApp(App[None]):
         text = self.session.draft.text
         self.run_worker(
             partial(self._score_group, group, text, self.version),
-            thread=True, group=f"score-{id(group)}", exit_on_error=False,
+            thread=True,
+            group=f"score-{id(group)}",
+            exit_on_error=False,
         )
 
     def _score_group(self, group: Group, text: str, version: int) -> None:
         outcomes, facts = run_group(group, text, self.session.profile)
         self.call_from_thread(self._group_done, group, version, outcomes, facts)
 
-    def _group_done(self, group: Group, version: int, outcomes: list, facts: object) -> None:
+    def _group_done(self, group: Group, version: int, outcomes: list[Any], facts: object) -> None:
         assert self.live is not None
         if self.live.finish(group, version, outcomes, facts):  # type: ignore[arg-type]
             self._show_report()
@@ -199,16 +210,23 @@ class AspireApp(App[None]):
         p = self.session.profile
         r = p.research
         scores = {s.plugin: s.score for s in getattr(report, "scores", [])}
-        flight = any(f.kind == "flight-risk" for s in getattr(report, "scores", [])
-                     for f in s.findings)
+        flight = any(
+            f.kind == "flight-risk" for s in getattr(report, "scores", []) for f in s.findings
+        )
         steps = [
-            ("Research the company: culture and plans",
-             bool(r.culture.strip() and (r.short_term_plans.strip() or r.long_term_plans.strip()))),
+            (
+                "Research the company: culture and plans",
+                bool(
+                    r.culture.strip() and (r.short_term_plans.strip() or r.long_term_plans.strip())
+                ),
+            ),
             ("Read the job description", bool(r.job_description.strip())),
             ("Prepare talking points: your strengths", bool(p.reflection.strengths.strip())),
             ("Connect your aim to the job's key tasks", scores.get("alignment", 0) >= 60),
-            ("Show commitment: stay and grow here",
-             scores.get("commitment", 0) >= 70 and not flight),
+            (
+                "Show commitment: stay and grow here",
+                scores.get("commitment", 0) >= 70 and not flight,
+            ),
         ]
         self.query_one(FeedbackPanel).show_checklist(steps)
 
@@ -262,8 +280,9 @@ class AspireApp(App[None]):
     @on(TabbedContent.TabActivated)
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "talking":
-            self.query_one(TalkingPane).refresh_points(self.session.profile,
-                                                       self.session.draft.text)
+            self.query_one(TalkingPane).refresh_points(
+                self.session.profile, self.session.draft.text
+            )
 
     @on(FeedbackPanel.FindingChosen)
     def _finding_chosen(self, event: FeedbackPanel.FindingChosen) -> None:
@@ -302,7 +321,8 @@ class AspireApp(App[None]):
             atomic_write(self.session.path, data)
         except OSError as exc:
             self.call_from_thread(
-                self.notify, f"Could not save {self.session.path}: {exc.strerror or exc}",
+                self.notify,
+                f"Could not save {self.session.path}: {exc.strerror or exc}",
                 severity="error",
             )
             return

@@ -39,8 +39,9 @@ class AspireCommands(Provider):
         for title, action, help_text in COMMANDS:
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._run, action),
-                          help=help_text)
+                yield Hit(
+                    score, matcher.highlight(title), partial(self._run, action), help=help_text
+                )
 
     async def _run(self, action: str) -> None:
         app: AspireApp = self.app  # type: ignore[assignment]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..storage import data_home
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 KEYMAP_FILE = "keymap.toml"
 
 
-def load_keymap(app: App[object]) -> str | None:
+def load_keymap(app: App[Any]) -> str | None:
     """Apply the user's keymap; a one-line problem to show, or None."""
     path = data_home() / KEYMAP_FILE
     if not path.is_file():

@@ -11,8 +11,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from ..engine import DraftFacts, ScorerError, ScorerScore, draft_facts, report_from, run_scorer
-from ..engine import Report
+from ..engine import (
+    DraftFacts,
+    Report,
+    ScorerError,
+    ScorerScore,
+    draft_facts,
+    report_from,
+    run_scorer,
+)
 from ..models import Profile
 from ..scorer import Scorer, SharedAnalysis
 

@@ -149,9 +149,20 @@ def _run_app(argv: list[str]) -> int:
     """`aspire [PROFILE]`: the full-screen app. Arguments are checked before the screen is
     taken over, so a mistake is a one-line error in the shell."""
     if len(argv) > 1:
-        print(f"aspire: error: unexpected {argv[1]!r}; usage: aspire [PROFILE] "
-              "(see `aspire --help`)", file=sys.stderr)
+        print(
+            f"aspire: error: unexpected {argv[1]!r}; usage: aspire [PROFILE] (see `aspire --help`)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
+    if argv:
+        from ..errors import AspireError
+        from ..storage import load_profile, resolve_profile
+
+        try:
+            load_profile(resolve_profile(argv[0]))
+        except AspireError as exc:
+            print(f"aspire: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         print("aspire: the app needs a terminal; use `aspire score` in scripts", file=sys.stderr)
         return EXIT_USAGE

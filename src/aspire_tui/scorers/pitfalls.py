@@ -261,7 +261,9 @@ def find_hits(analysis: Analysis) -> list[Hit]:
                 )
     tenure = by_sentence(_TENURE_RE)
     vague = by_sentence(VAGUE_RE)
-    buzz = by_sentence(BUZZ_RE)
+    # The company's own words are its vocabulary, not buzzwords ("nature-based solutions").
+    research = _research_text(analysis.profile)
+    buzz = [[m for m in found if m.group() not in research] for found in by_sentence(BUZZ_RE)]
     for i, sentence in enumerate(sentences):
         hits.extend(_tenure_hits(sentence, tenure[i]))
         hits.extend(_vague_hits(sentence, vague[i], buzz[i]))
@@ -269,6 +271,15 @@ def find_hits(analysis: Analysis) -> list[Hit]:
     _escalate_hedges(hits, analysis.words)
     _escalate_money(hits, analysis)
     return _dedupe(hits)
+
+
+def _research_text(profile: object) -> str:
+    r = getattr(profile, "research", None)
+    if r is None:
+        return ""
+    return " ".join(
+        getattr(r, k, "") for k in ("culture", "short_term_plans", "long_term_plans")
+    ).lower()
 
 
 def bucket(matches: Iterable[re.Match[str]], sentences: list[Span]) -> list[list[re.Match[str]]]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -13,26 +15,40 @@ from ...storage import data_home
 from ..keymap import KEYMAP_FILE
 
 PANES = (
-    ("Reflect", "The coach's questions: talents, values, the life you want. Aspirations come "
-     "from these."),
-    ("Research", "The company's culture and plans, and the job description. Alignment is "
-     "scored against them."),
-    ("Draft", "Your answer. Feedback updates as you type; findings are highlighted in the "
-     "text. Choose a finding to jump to it."),
-    ("Talking points", "What the job asks for against your strengths, and what your draft "
-     "covers yet."),
+    (
+        "Reflect",
+        "The coach's questions: talents, values, the life you want. Aspirations come from these.",
+    ),
+    (
+        "Research",
+        "The company's culture and plans, and the job description. Alignment is "
+        "scored against them.",
+    ),
+    (
+        "Draft",
+        "Your answer. Feedback updates as you type; findings are highlighted in the "
+        "text. Choose a finding to jump to it.",
+    ),
+    (
+        "Talking points",
+        "What the job asks for against your strengths, and what your draft covers yet.",
+    ),
 )
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="aspire.help.close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q", "dismiss", "Close", id="aspire.help.close")
+    ]
 
     def compose(self) -> ComposeResult:
         text = Text()
         text.append("Aspire\n", style="bold")
-        text.append("Coach yourself through “What are your career aspirations?”. A strong "
-                    "answer names where you are heading, one or two steps toward it, how it "
-                    "serves this company, and that you mean to grow here.\n\n")
+        text.append(
+            "Coach yourself through “What are your career aspirations?”. A strong "
+            "answer names where you are heading, one or two steps toward it, how it "
+            "serves this company, and that you mean to grow here.\n\n"
+        )
         for name, what in PANES:
             text.append(f"{name}: ", style="bold")
             text.append(f"{what}\n")
@@ -45,9 +61,10 @@ class HelpScreen(ModalScreen[None]):
                 text.append(f"  ({binding.id})\n", style="dim")
         text.append("  ctrl+p    ", style="cyan")
         text.append("Command palette: every action by name\n")
-        text.append(f"\nRemap keys in {data_home() / KEYMAP_FILE}, one line per binding id:\n",
-                    style="dim")
-        text.append('  "aspire.profiles" = "f9"\n', style="dim")
+        text.append(
+            f"\nRemap keys in {data_home() / KEYMAP_FILE}, one line per binding id:\n", style="dim"
+        )
+        text.append('  "aspire.profiles" = "f12"\n', style="dim")
         text.append("\nPress Esc to close.", style="dim")
         with VerticalScroll(id="help-body"):
             yield Static(text)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
@@ -30,7 +31,7 @@ from ...storage import (
 
 
 class ProfilePicker(Screen[Session | None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Back", id="picker.back"),
         Binding("n", "new_example", "New from example", id="picker.new"),
         Binding("b", "new_blank", "New blank", id="picker.blank"),
@@ -48,8 +49,11 @@ class ProfilePicker(Screen[Session | None]):
     def compose(self) -> ComposeResult:
         yield Static(f"Profiles in {profiles_dir()}", id="picker-title")
         yield OptionList(id="profiles")
-        yield Static("Enter opens · n new from an example · b new blank · d duplicate · "
-                     "r rename · x delete · Esc back", id="picker-help")
+        yield Static(
+            "Enter opens · n new from an example · b new blank · d duplicate · "
+            "r rename · x delete · Esc back",
+            id="picker-help",
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -81,12 +85,15 @@ class ProfilePicker(Screen[Session | None]):
                     prompt.append("  open", style="green")
                 best = self.best.get(e.path)
                 score = "…" if best is None else f"{best:.0f}"
-                prompt.append(f"\n{len(p.drafts)} draft(s) · best overall {score} · "
-                              f"{e.path.name}", style="dim")
+                prompt.append(
+                    f"\n{len(p.drafts)} draft(s) · best overall {score} · {e.path.name}",
+                    style="dim",
+                )
             options.add_option(Option(prompt, id=str(i)))
         if not self.entries:
-            options.add_option(Option(Text("No profiles yet: press n or b.", style="dim"),
-                                      disabled=True))
+            options.add_option(
+                Option(Text("No profiles yet: press n or b.", style="dim"), disabled=True)
+            )
         elif highlighted is not None:
             options.highlighted = min(highlighted, len(self.entries) - 1)
 
@@ -115,8 +122,11 @@ class ProfilePicker(Screen[Session | None]):
     def _open(self, event: OptionList.OptionSelected) -> None:
         entry = self.entries[int(event.option.id or 0)]
         if entry.profile is None:
-            self.notify(f"{entry.error} Fix the file in an editor; Aspire will not overwrite it.",
-                        severity="error", timeout=10)
+            self.notify(
+                f"{entry.error} Fix the file in an editor; Aspire will not overwrite it.",
+                severity="error",
+                timeout=10,
+            )
             return
         self.dismiss(Session(entry.path, entry.profile))
 
@@ -133,6 +143,7 @@ class ProfilePicker(Screen[Session | None]):
     def action_new_blank(self) -> None:
         def made(profile: Profile | None) -> None:
             if profile is not None:
+
                 def create() -> Session:
                     path = reserve_profile_path(profiles_dir(), f"{profile.role} {profile.company}")
                     save_profile(profile, path)
@@ -192,8 +203,9 @@ class ProfilePicker(Screen[Session | None]):
                     self.notify(f"Could not delete: {exc.strerror or exc}", severity="error")
                 self.reload()
 
-        self.app.push_screen(Confirm(f"Delete {entry.path.name}? This cannot be undone."),
-                             confirmed)
+        self.app.push_screen(
+            Confirm(f"Delete {entry.path.name}? This cannot be undone."), confirmed
+        )
 
     def _done(self, make: object) -> None:
         try:
@@ -205,7 +217,9 @@ class ProfilePicker(Screen[Session | None]):
 
 
 class ExampleChooser(ModalScreen[Path | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="examples.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="examples.cancel")
+    ]
 
     def compose(self) -> ComposeResult:
         self.paths = example_paths()
@@ -228,7 +242,9 @@ class ExampleChooser(ModalScreen[Path | None]):
 
 
 class NewProfileForm(ModalScreen[Profile | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="form.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel")
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -252,8 +268,14 @@ class NewProfileForm(ModalScreen[Profile | None]):
             self.notify("Choose your career stage.", severity="warning")
             return
         company = self.query_one("#company", Input).value.strip()
-        self.dismiss(Profile(role=role, company=company, career_stage=stage,  # type: ignore[arg-type]
-                             drafts=[Draft(title="Draft 1")]))
+        self.dismiss(
+            Profile(
+                role=role,
+                company=company,
+                career_stage=stage,  # type: ignore[arg-type]
+                drafts=[Draft(title="Draft 1")],
+            )
+        )
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -261,7 +283,9 @@ class NewProfileForm(ModalScreen[Profile | None]):
 
 
 class TextPrompt(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel")
+    ]
 
     def __init__(self, title: str, value: str) -> None:
         super().__init__()
@@ -280,7 +304,7 @@ class TextPrompt(ModalScreen[str | None]):
 
 
 class Confirm(ModalScreen[bool]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]

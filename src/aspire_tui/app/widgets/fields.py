@@ -38,8 +38,13 @@ class FieldsPane(VerticalScroll):
         for f in self.FIELDS:
             yield Static(f.label, classes="field-label")
             yield Static(f.hint, classes="field-hint")
-            area = TextArea(self._values.get(f.key, ""), soft_wrap=True, tab_behavior="focus",
-                            id=f"{self.SECTION}-{f.key}", classes="field")
+            area = TextArea(
+                self._values.get(f.key, ""),
+                soft_wrap=True,
+                tab_behavior="focus",
+                id=f"{self.SECTION}-{f.key}",
+                classes="field",
+            )
             yield area
 
     def load(self, values: dict[str, str]) -> None:

@@ -33,7 +33,8 @@ class DraftEditor(TextArea):
     def show_findings(self, findings: Iterable[Finding]) -> None:
         """Highlight these findings (info ones are listed, not painted)."""
         self._findings = [
-            (f.start, f.end, f.severity) for f in findings
+            (f.start, f.end, f.severity)
+            for f in findings
             if f.end > f.start and f.severity != "info"
         ]
         self._build_highlight_map()
@@ -79,6 +80,4 @@ class DraftEditor(TextArea):
                 b = end - starts[row] if row == last else len(line)
                 a, b = max(0, min(a, len(line))), max(0, min(b, len(line)))
                 if b > a:
-                    highlights[row].append(
-                        (len(line[:a].encode()), len(line[:b].encode()), name)
-                    )
+                    highlights[row].append((len(line[:a].encode()), len(line[:b].encode()), name))

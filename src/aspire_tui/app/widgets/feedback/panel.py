@@ -16,8 +16,12 @@ from ....engine import Report, ScorerScore
 from ....models import Finding
 
 BAR = 16
-SEVERITY_MARK = {"error": ("✖", "bold red"), "warning": ("▲", "yellow"),
-                 "suggestion": ("●", "cyan"), "info": ("·", "dim")}
+SEVERITY_MARK = {
+    "error": ("✖", "bold red"),
+    "warning": ("▲", "yellow"),
+    "suggestion": ("●", "cyan"),
+    "info": ("·", "dim"),
+}
 ORDER = {"error": 0, "warning": 1, "suggestion": 2, "info": 3}
 
 
@@ -98,8 +102,9 @@ class FeedbackPanel(VerticalScroll):
 
     def _show_findings(self, scores: list[ScorerScore], text: str) -> None:
         located = [
-            Located(s.plugin, f, " ".join(text[f.start:f.end].split()))
-            for s in scores for f in s.findings
+            Located(s.plugin, f, " ".join(text[f.start : f.end].split()))
+            for s in scores
+            for f in s.findings
         ]
         located.sort(key=lambda x: (ORDER[x.finding.severity], x.finding.start))
         self._located = located
@@ -107,8 +112,9 @@ class FeedbackPanel(VerticalScroll):
         highlighted = options.highlighted
         options.clear_options()
         if not located:
-            options.add_option(Option(Text("No findings: nothing to fix here.", style="dim"),
-                                      disabled=True))
+            options.add_option(
+                Option(Text("No findings: nothing to fix here.", style="dim"), disabled=True)
+            )
             return
         options.add_options([Option(self._prompt(x), id=str(i)) for i, x in enumerate(located)])
         if highlighted is not None and highlighted < len(located):
@@ -144,8 +150,10 @@ class FeedbackPanel(VerticalScroll):
         out = Text("Across drafts\n", style="bold")
         for i, (title, score) in enumerate(scores):
             value = "…" if score is None else f"{score:.0f}"
-            out.append(f"{'▶' if i == current else ' '} {title}: {value}\n",
-                       style="bold" if i == current else "")
+            out.append(
+                f"{'▶' if i == current else ' '} {title}: {value}\n",
+                style="bold" if i == current else "",
+            )
         self.query_one("#history", Static).update(out)
         spark = self.query_one("#history-spark", Sparkline)
         spark.data = [s for _, s in scores if s is not None]

@@ -37,7 +37,9 @@ class TalkingPane(VerticalScroll):
                     out.append(f"    your strength: {p.strength}\n", style="cyan")
                 else:
                     out.append("    no strength of yours noted for this yet\n", style="dim")
-                out.append("    in your draft\n" if p.in_draft else "    not yet in your draft\n",
-                           style="green" if p.in_draft else "dim")
+                out.append(
+                    "    in your draft\n" if p.in_draft else "    not yet in your draft\n",
+                    style="green" if p.in_draft else "dim",
+                )
             out.append("\n")
         self.query_one("#points", Static).update(out)

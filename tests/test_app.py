@@ -1,0 +1,324 @@
+"""The full-screen app through Textual's Pilot. Bulk text is loaded directly (Pilot costs
+about 100 ms a key); keys are pressed only where the key itself is what is tested."""
+
+from __future__ import annotations
+
+import asyncio
+import stat
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aspire_tui.app.app import AspireApp
+from aspire_tui.app.commands import COMMANDS
+from aspire_tui.app.live import SLOW_AFTER, Group, LiveScores
+from aspire_tui.app.screens.help import HelpScreen
+from aspire_tui.app.screens.picker import ProfilePicker
+from aspire_tui.app.widgets.draft.editor import DraftEditor
+from aspire_tui.app.widgets.feedback.panel import FeedbackPanel
+from aspire_tui.engine import ScorerScore
+from aspire_tui.plugins import PluginHost, load_host
+from aspire_tui.scorer import ScoreContext, Scorer
+from aspire_tui.session import Session
+from aspire_tui.storage import load_profile
+
+MONEY = "Honestly, the salary is the main thing for me. I'd like a raise within a year."
+
+
+async def settle(pilot: Any, app: AspireApp, until: Any = None, timeout: float = 5.0) -> None:
+    """Let workers finish: wait until `until()` is true, or until no group is running."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        await pilot.pause(0.02)
+        done = (
+            until()
+            if until
+            else (app.live is not None and all(g.running_since is None for g in app.live.groups))
+        )
+        if done:
+            return
+    raise AssertionError("the app did not settle in time")
+
+
+def first_run_app(host: PluginHost | None = None) -> AspireApp:
+    session, note = Session.open(None)
+    return AspireApp(session, note, host=host)
+
+
+def findings(app: AspireApp) -> list[Any]:
+    return list(app.query_one(FeedbackPanel)._located)
+
+
+async def test_first_run_opens_an_example_ready_to_type(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        assert app.session.path.parent == aspire_home / "profiles"
+        assert isinstance(app.focused, DraftEditor)
+        assert app.query_one(DraftEditor).text.startswith("In five years")
+        notes = [n.message for n in app._notifications]
+        assert any("New profile" in m for m in notes)
+        assert app.live is not None and app.live.report().overall > 50
+
+
+async def test_typing_refreshes_feedback_and_highlights(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        editor = app.query_one(DraftEditor)
+        editor.load_text(MONEY)
+        await settle(pilot, app, lambda: any(x.finding.kind == "money" for x in findings(app)))
+        located = findings(app)
+        assert located[0].finding.severity == "error"
+        assert "the salary" in located[0].phrase
+        painted = {name for row in editor._highlights.values() for *_, name in row}
+        assert "aspire-error" in painted
+        editor.move_cursor(editor.document.end)
+        await pilot.press("x")  # a real key still echoes at once
+        assert editor.text.endswith("x")
+
+
+async def test_choosing_a_finding_selects_its_phrase(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        app.query_one(DraftEditor).load_text("Line one is fine.\n" + MONEY)
+        await settle(pilot, app, lambda: any(x.finding.kind == "money" for x in findings(app)))
+        money = next(x for x in findings(app) if x.finding.kind == "money")
+        app.query_one(FeedbackPanel).post_message(FeedbackPanel.FindingChosen(money))
+        await pilot.pause()
+        editor = app.query_one(DraftEditor)
+        assert editor.selected_text == editor.text[money.finding.start : money.finding.end]
+        assert editor.selection.start[0] == 1  # the second line
+        assert app.focused is editor
+
+
+async def test_autosave_writes_atomically_and_privately(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        app.query_one(DraftEditor).load_text("A brand new answer about bridges.")
+        await pilot.pause()
+        assert "unsaved" in str(app.query_one("#save-state").render())
+        path = app.session.path
+        await settle(pilot, app, lambda: "bridges" in path.read_text(encoding="utf-8"))
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert [p.name for p in path.parent.iterdir()] == [path.name]
+        assert load_profile(path).latest_draft().text == "A brand new answer about bridges."  # type: ignore[union-attr]
+        await settle(pilot, app, lambda: "✓ saved" in str(app.query_one("#save-state").render()))
+
+
+async def test_quit_saves_what_was_just_typed(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        app.query_one(DraftEditor).load_text("Typed a moment before quitting.")
+        await pilot.pause()
+        path = app.session.path
+        await pilot.press("ctrl+q")
+    assert "Typed a moment before quitting." in path.read_text(encoding="utf-8")
+
+
+class Raising(Scorer):
+    id = "raising"
+    title = "Raising"
+
+    def score(self, ctx: ScoreContext) -> Any:
+        raise RuntimeError("boom")
+
+
+class Sleepy(Scorer):
+    id = "sleepy"
+    title = "Sleepy"
+
+    def score(self, ctx: ScoreContext) -> Any:
+        time.sleep(1.0)
+        return {"score": 50, "summary": "slept well"}
+
+
+async def test_raising_and_sleeping_scorers_leave_the_rest_alone(aspire_home: Path) -> None:
+    host = load_host(installed=False)
+    host.scorers.extend([Raising(), Sleepy()])
+    app = first_run_app(host)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot, app, lambda: app.live is not None)
+        assert app.live is not None
+        builtin = app.live.groups[0]
+        await settle(pilot, app, lambda: builtin.version >= 0)
+        editor = app.query_one(DraftEditor)
+        started = time.monotonic()
+        editor.load_text(MONEY)
+        editor.move_cursor(editor.document.end)
+        await pilot.press("!")
+        assert editor.text.endswith("!")
+        assert time.monotonic() - started < 0.9  # typing never waited for the sleeper
+        await settle(pilot, app, lambda: builtin.version == app.version, timeout=2)
+        report = app.live.report()
+        assert {s.plugin for s in report.scores} >= {
+            "alignment",
+            "commitment",
+            "realism",
+            "specificity",
+        }
+        assert any(e.plugin == "raising" and "boom" in e.message for e in report.errors)
+        sleepy = next(g for g in app.live.groups if g.ids == ["sleepy"])
+        assert sleepy.running_since is not None  # still asleep, shown as such
+        await settle(
+            pilot,
+            app,
+            lambda: (
+                sleepy.running_since is not None
+                and time.monotonic() - sleepy.running_since > SLOW_AFTER + 0.05
+            ),
+        )
+        app._show_report()
+        assert "slow" in str(app.query_one("#bars").render())
+        await settle(pilot, app, lambda: sleepy.version == app.version, timeout=4)
+        assert any(s.plugin == "sleepy" for s in app.live.report().scores)
+
+
+def test_an_older_result_never_replaces_a_newer_one() -> None:
+    live = LiveScores([Group([], True)])
+    group = live.groups[0]
+    newer = [ScorerScore("a", "A", 80.0, "new", [], 1.0, 0.0)]
+    older = [ScorerScore("a", "A", 20.0, "old", [], 1.0, 0.0)]
+    assert live.finish(group, 5, newer, None)
+    assert not live.finish(group, 3, older, None)
+    assert live.report().scores[0].summary == "new"
+
+
+async def test_new_draft_keeps_the_old_one_and_compares(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+n")
+        await settle(pilot, app)
+        assert len(app.session.profile.drafts) == 2
+        assert app.query_one(DraftEditor).text == ""
+        assert app.session.draft_index == 1
+        await settle(pilot, app, lambda: app.history.get(0) is not None)
+        assert "Across drafts" in str(app.query_one("#history").render())
+        await pilot.press("f8")
+        assert app.session.draft_index == 0
+        assert app.query_one(DraftEditor).text.startswith("In five years")
+
+
+async def test_picker_lists_a_broken_profile_and_never_writes_it(aspire_home: Path) -> None:
+    app = first_run_app()
+    broken = aspire_home / "profiles" / "broken.toml"
+    broken.write_text('role = "x"\ncarrer_stage = "mid"\n', encoding="utf-8")
+    before = broken.read_bytes()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, ProfilePicker)
+        names = [e.path.name for e in picker.entries]
+        assert "broken.toml" in names
+        entry = picker.entries[names.index("broken.toml")]
+        assert entry.profile is None and "carrer_stage" in (entry.error or "")
+        options = picker.query_one("#profiles")
+        options.highlighted = names.index("broken.toml")  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilePicker)  # not opened
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.query_one(DraftEditor).text.startswith("In five years")
+    assert broken.read_bytes() == before
+
+
+async def test_picker_new_profile_from_an_example(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        first = app.session.path
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the second example
+        await settle(pilot, app)
+        assert app.session.path != first and app.session.path.exists()
+        assert len(list((aspire_home / "profiles").glob("*.toml"))) == 2
+
+
+async def test_help_export_and_palette(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await app.run_action("export('md')")
+        exported = list((aspire_home / "exports").glob("*.md"))
+        assert len(exported) == 1
+        text = exported[0].read_text(encoding="utf-8")
+        assert text.startswith("# Graduate Civil Engineer") and "In five years" in text
+    actions = {a for _, a, _ in COMMANDS}
+    for binding in AspireApp.BINDINGS:
+        assert binding.action in actions, binding.action  # type: ignore[union-attr]
+        assert binding.id  # type: ignore[union-attr]
+
+
+async def test_keymap_file_remaps_a_binding(aspire_home: Path) -> None:
+    aspire_home.mkdir(parents=True, exist_ok=True)
+    (aspire_home / "keymap.toml").write_text('"aspire.help" = "f12"\n', encoding="utf-8")
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f12")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_bad_keymap_is_reported_not_fatal(aspire_home: Path) -> None:
+    aspire_home.mkdir(parents=True, exist_ok=True)
+    (aspire_home / "keymap.toml").write_text("this is not toml", encoding="utf-8")
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        assert any("keymap.toml" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_layout_fits_small_and_uses_large_terminals(
+    aspire_home: Path, size: tuple[int, int]
+) -> None:
+    app = first_run_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, app)
+        editor = app.query_one(DraftEditor)
+        panel = app.query_one(FeedbackPanel)
+        assert editor.size.width >= 30 and editor.size.height >= 10
+        assert panel.size.width >= 30
+        assert editor.region.right <= panel.region.x
+        if size[0] >= 200:
+            assert editor.size.width >= 120
+
+
+def test_other_panes_edit_the_profile(aspire_home: Path) -> None:
+    async def go() -> None:
+        app = first_run_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("f2")
+            await pilot.pause()
+            area = app.query_one("#reflection-strengths")
+            area.load_text("I explain hydraulics plainly.")  # type: ignore[attr-defined]
+            await pilot.pause()
+            assert app.session.profile.reflection.strengths == "I explain hydraulics plainly."
+            await pilot.press("f5")
+            await pilot.pause()
+            assert "Rotate through design" in str(app.query_one("#points").render())
+            path = app.session.path
+            await pilot.press("ctrl+q")
+        assert "I explain hydraulics plainly." in path.read_text(encoding="utf-8")
+
+    asyncio.run(go())
