@@ -24,7 +24,7 @@ def talking_points(profile: Profile, draft: str) -> list[TalkingPoint]:
     strengths = [
         s.text
         for s in split_sentences(
-            " ".join(getattr(profile.reflection, k) for k in ("strengths", "enjoy", "success"))
+            " ".join(getattr(profile.reflection, k) for k in ("strengths", "enjoy"))
         )
     ]
     strength_terms = [(s, set(terms(s))) for s in strengths]

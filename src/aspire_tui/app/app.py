@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from functools import partial
 from pathlib import Path, PurePath
@@ -11,6 +12,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Select, Static, TabbedContent, TabPane
 
 from ..engine import Engine
@@ -27,7 +29,6 @@ from .widgets.feedback.panel import FeedbackPanel
 from .widgets.fields import FieldsPane
 from .widgets.reflect.pane import ReflectPane
 from .widgets.research.pane import ResearchPane
-from .widgets.talking.pane import TalkingPane
 
 _HERE = Path(__file__).parent
 #: One stylesheet per area, beside the widgets it styles.
@@ -80,20 +81,20 @@ class AspireApp(App[None]):
         self.first_unsaved: float | None = None
         self._save_timer: object | None = None
         self.history: dict[int, float | None] = {}
-        #: (version, time of the edit): the app's own clock for the latency benchmark.
+        #: The app's own clock, read by the latency benchmark: when each text version was
+        #: made, and when the built-in scores for the current version reached the screen.
         self.edit_times: dict[int, float] = {}
         self.shown_times: list[tuple[int, float]] = []
 
     # ---- layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        profile = self.session.profile
         yield Header()
         with TabbedContent(initial="draft", id="tabs"):
-            with TabPane("Reflect", id="reflect"):
-                yield ReflectPane(vars(profile.reflection), id="reflect-pane")
-            with TabPane("Research", id="research"):
-                yield ResearchPane(vars(profile.research), id="research-pane")
+            # Reflect, Research and Talking points are built when first shown: the app
+            # opens on the Draft, ready to type, as fast as it can.
+            yield TabPane("Reflect", id="reflect")
+            yield TabPane("Research", id="research")
             with TabPane("Draft", id="draft"), Horizontal(id="draft-row"):
                 with Vertical(id="draft-column"):
                     with Horizontal(id="draft-bar"):
@@ -108,40 +109,56 @@ class AspireApp(App[None]):
                     yield DraftEditor(self.session.draft.text, id="editor")
                     yield Static("", id="save-state")
                 yield FeedbackPanel(id="feedback")
-            with TabPane("Talking points", id="talking"):
-                yield TalkingPane(id="talking-pane")
+            yield TabPane("Talking points", id="talking")
         yield Footer()
 
+    @property
+    def main(self) -> Screen[Any]:
+        """The main screen, also while a dialog or the picker is on top of it."""
+        return self.screen_stack[0]
+
+    @property
+    def closing(self) -> bool:
+        """True once the screens are gone: late messages and results are then dropped."""
+        return not self.screen_stack or not self.main.is_attached
+
     def on_mount(self) -> None:
+        # Scoring threads hand the interpreter back to the UI thread sooner, so a keystroke
+        # never waits behind a whole scoring pass.
+        sys.setswitchinterval(0.001)
         problem = load_keymap(self)
         if problem:
             self.notify(problem, severity="warning", timeout=8)
         self._refresh_header()
         self._refresh_draft_bar()
         self._show_saved()
-        self.query_one(DraftEditor).focus()
+        self.main.query_one(DraftEditor).focus()
         if self.note:
             self.notify(self.note, timeout=10)
         self.set_interval(0.25, self._tick)
-        self._load_engine()
-
-    @work(thread=True, exclusive=True, group="engine", exit_on_error=False)
-    def _load_engine(self) -> None:
-        host = self.host or load_host()
-        self.call_from_thread(self._engine_ready, host)
+        self._engine_ready(self.host or load_host())
 
     def _engine_ready(self, host: PluginHost) -> None:
         self.host = host
         self.engine = Engine(host)
         for failed in host.failures:
             self.notify(f"Plugin {failed.name} did not load: {failed.error}", severity="warning")
-        self._reset_live()
+        self._reset_live(first=True)
 
-    def _reset_live(self) -> None:
+    def _reset_live(self, first: bool = False) -> None:
         if self.engine is None:
             return
         self.live = LiveScores(make_groups(self.engine.enabled(self.session.profile)))
-        self._schedule_all()
+        if first and self.live.groups and self.live.groups[0].builtin:
+            # The built-ins take milliseconds: score them before the first frame, so the app
+            # opens with its feedback already on screen. Installed scorers run in workers.
+            group = self.live.groups[0]
+            text = self.session.draft.text
+            self.live.start(group)
+            outcomes, facts = run_group(group, text, self.session.profile)
+            self.live.finish(group, self.version, outcomes, facts)
+            self._show_report()
+        self._schedule_all(skip_current=first)
         self._score_history()
 
     def _refresh_header(self) -> None:
@@ -151,17 +168,18 @@ class AspireApp(App[None]):
 
     def _refresh_draft_bar(self) -> None:
         s = self.session
-        self.query_one("#draft-title", Static).update(
+        self.main.query_one("#draft-title", Static).update(
             f"{s.draft.title} ({s.draft_index + 1} of {len(s.profile.drafts)})"
         )
 
     # ---- live scoring -------------------------------------------------------------------------
 
-    def _schedule_all(self) -> None:
+    def _schedule_all(self, skip_current: bool = False) -> None:
         if self.live is None:
             return
         for group in self.live.groups:
-            self._schedule(group)
+            if not (skip_current and group.version == self.version):
+                self._schedule(group)
 
     def _schedule(self, group: Group) -> None:
         assert self.live is not None
@@ -189,22 +207,25 @@ class AspireApp(App[None]):
             self._schedule(group)
 
     def _show_report(self) -> None:
-        assert self.live is not None
+        if self.live is None or self.closing:
+            return
         report = self.live.report()
         text = self.session.draft.text
-        self.query_one(FeedbackPanel).show(report, text, self.live.status())
+        self.main.query_one(FeedbackPanel).show(report, text, self.live.status())
         current = [o for g in self.live.groups if g.version == self.version for o in g.outcomes]
         findings = [f for o in current for f in getattr(o, "findings", [])]
-        self.query_one(DraftEditor).show_findings(findings)
+        self.main.query_one(DraftEditor).show_findings(findings)
         self.history[self.session.draft_index] = report.overall
         self._show_history()
         self._show_checklist(report)
-        if self.version in self.edit_times:
+        if any(g.builtin and g.version == self.version for g in self.live.groups):
             self.shown_times.append((self.version, time.perf_counter()))
 
     def _tick(self) -> None:
+        if self.closing:
+            return
         if self.live and any(g.running_since for g in self.live.groups):
-            self._show_report()
+            self.main.query_one(FeedbackPanel).show_status(self.live.report(), self.live.status())
 
     def _show_checklist(self, report: object) -> None:
         p = self.session.profile
@@ -228,12 +249,12 @@ class AspireApp(App[None]):
                 scores.get("commitment", 0) >= 70 and not flight,
             ),
         ]
-        self.query_one(FeedbackPanel).show_checklist(steps)
+        self.main.query_one(FeedbackPanel).show_checklist(steps)
 
     def _show_history(self) -> None:
         drafts = self.session.profile.drafts
         rows = [(d.title, self.history.get(i)) for i, d in enumerate(drafts)]
-        self.query_one(FeedbackPanel).show_history(rows, self.session.draft_index)
+        self.main.query_one(FeedbackPanel).show_history(rows, self.session.draft_index)
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def _score_history(self) -> None:
@@ -279,14 +300,32 @@ class AspireApp(App[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        self._build_pane(event.pane)
         if event.pane.id == "talking":
-            self.query_one(TalkingPane).refresh_points(
-                self.session.profile, self.session.draft.text
-            )
+            self.call_after_refresh(self._refresh_talking)
+
+    def _refresh_talking(self) -> None:
+        from .widgets.talking.pane import TalkingPane
+
+        for pane in self.main.query(TalkingPane):
+            pane.refresh_points(self.session.profile, self.session.draft.text)
+
+    def _build_pane(self, pane: TabPane) -> None:
+        if pane.children:
+            return
+        p = self.session.profile
+        if pane.id == "reflect":
+            pane.mount(ReflectPane(vars(p.reflection), id="reflect-pane"))
+        elif pane.id == "research":
+            pane.mount(ResearchPane(vars(p.research), id="research-pane"))
+        elif pane.id == "talking":
+            from .widgets.talking.pane import TalkingPane
+
+            pane.mount(TalkingPane(id="talking-pane"))
 
     @on(FeedbackPanel.FindingChosen)
     def _finding_chosen(self, event: FeedbackPanel.FindingChosen) -> None:
-        editor = self.query_one(DraftEditor)
+        editor = self.main.query_one(DraftEditor)
         f = event.located.finding
         if f.end > f.start and f.end <= len(editor.text):
             editor.selection = editor.selection.__class__(
@@ -345,12 +384,14 @@ class AspireApp(App[None]):
         self._show_saved()
 
     def _show_saved(self) -> None:
-        state = self.query_one("#save-state", Static)
+        if self.closing:
+            return
+        state = self.main.query_one("#save-state", Static)
         if self.changes == self.saved_changes:
-            state.update(f"✓ saved · {self.session.path.name}")
+            state.update(f"✓ saved · {self.session.path.name}", layout=False)
             state.set_class(False, "unsaved")
         else:
-            state.update(f"● unsaved changes · {self.session.path.name}")
+            state.update(f"● unsaved changes · {self.session.path.name}", layout=False)
             state.set_class(True, "unsaved")
 
     # ---- actions -------------------------------------------------------------------------------
@@ -376,13 +417,13 @@ class AspireApp(App[None]):
         self.push_screen(HelpScreen())
 
     def action_show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
+        self.main.query_one(TabbedContent).active = tab
         if tab == "draft":
-            self.query_one(DraftEditor).focus()
+            self.main.query_one(DraftEditor).focus()
 
     def action_findings(self) -> None:
         self.action_show_tab("draft")
-        self.query_one("#findings").focus()
+        self.main.query_one("#findings").focus()
 
     def action_new_draft(self) -> None:
         self.session.new_draft()
@@ -399,9 +440,9 @@ class AspireApp(App[None]):
 
     def _draft_switched(self) -> None:
         self._edited()
-        editor = self.query_one(DraftEditor)
+        editor = self.main.query_one(DraftEditor)
         editor.load_text(self.session.draft.text)
-        self.query_one("#question", Select).value = self.session.question
+        self.main.query_one("#question", Select).value = self.session.question
         self._refresh_draft_bar()
         self._refresh_header()
         self.version += 1
@@ -441,10 +482,10 @@ class AspireApp(App[None]):
         self.changes = self.saved_changes = 0
         self.history = {}
         p = session.profile
-        self.query_one(ReflectPane).load(vars(p.reflection))
-        self.query_one(ResearchPane).load(vars(p.research))
-        self.query_one(DraftEditor).load_text(session.draft.text)
-        self.query_one("#question", Select).value = session.question
+        for pane in self.main.query(FieldsPane):
+            pane.load(vars(getattr(p, pane.SECTION)))
+        self.main.query_one(DraftEditor).load_text(session.draft.text)
+        self.main.query_one("#question", Select).value = session.question
         self._refresh_header()
         self._refresh_draft_bar()
         self._show_saved()
@@ -460,8 +501,6 @@ def run(profile: str | None) -> int:
     try:
         session, note = Session.open(profile)
     except AspireError as exc:
-        import sys
-
         print(f"aspire: {exc}", file=sys.stderr)
         return 2
     AspireApp(session, note).run()

@@ -5,6 +5,7 @@ long-range aspiration and nearer goals that lead to it (DOMAIN: "Aspirations are
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..models import ScoreResult
@@ -13,6 +14,9 @@ from .common import clamp, findings_from_hits, serious
 from .pitfalls import BUZZ, HEDGE, UNCERTAIN, VAGUE
 from .realism_ladder import ANY_TITLE
 from .text import Analysis
+
+if TYPE_CHECKING:
+    from ..models import Finding
 
 #: DOMAIN "Length": 60-90 s spoken is the usual advice; under ~30 words sounds dismissive,
 #: over ~320 (two minutes) rambles; 50-70 word answers can still be strong.
@@ -110,9 +114,10 @@ class SpecificityScorer(Scorer):
         return ScoreResult(score=clamp(score), summary=summary, findings=findings)
 
 
-def _length_finding(a: Analysis):  # type: ignore[no-untyped-def]
+def _length_finding(a: Analysis) -> Finding | None:
+    """Length as a spoken answer. The message names the range, not the running count, so
+    it stays the same while the user types (the count is shown beside the overall score)."""
     text, n = a.text, a.words
-    minutes = f"about {a.speaking_seconds} s spoken"
     if n == 0:
         return None
     if n < DISMISSIVE:
@@ -120,7 +125,7 @@ def _length_finding(a: Analysis):  # type: ignore[no-untyped-def]
             0,
             len(text),
             "warning",
-            f"Only {n} words ({minutes}): an answer this short sounds dismissive.",
+            f"Under {DISMISSIVE} words: an answer this short sounds dismissive.",
             "Add the role you are aiming for, one step toward it, and why here.",
             kind="length",
         )
@@ -129,19 +134,25 @@ def _length_finding(a: Analysis):  # type: ignore[no-untyped-def]
             0,
             0,
             "info",
-            f"{n} words ({minutes}): short, which is fine if every sentence carries weight.",
+            f"Shorter than the usual 60-90 seconds ({USUAL_MIN}-{USUAL_MAX} words): fine if "
+            "every sentence carries weight.",
             "Consider adding one more step or an example.",
             kind="length",
         )
     if n > USUAL_MAX:
-        cut = a.word_matches[USUAL_MAX].start()
-        severity = "warning" if n > RAMBLING else "suggestion"
+        # Point at the word where the answer passes the limit, not at all that follows.
+        limit = RAMBLING if n > RAMBLING else USUAL_MAX
+        word = a.word_matches[limit]
+        long = (
+            "past two minutes spoken, it rambles"
+            if n > RAMBLING
+            else ("past 90 seconds spoken, it runs long")
+        )
         return finding(
-            cut,
-            len(text),
-            severity,
-            f"{n} words ({minutes}): past "
-            f"{'two minutes, it rambles' if n > RAMBLING else '90 seconds, it runs long'}.",
+            word.start(),
+            word.end(),
+            "warning" if n > RAMBLING else "suggestion",
+            f"From here on the answer is {long}.",
             "Keep the aspiration, one or two goals and why here; cut the rest.",
             kind="length",
         )

@@ -32,11 +32,14 @@ class DraftEditor(TextArea):
 
     def show_findings(self, findings: Iterable[Finding]) -> None:
         """Highlight these findings (info ones are listed, not painted)."""
-        self._findings = [
-            (f.start, f.end, f.severity)
+        spans: list[tuple[int, int, str]] = [
+            (f.start, f.end, str(f.severity))
             for f in findings
             if f.end > f.start and f.severity != "info"
         ]
+        if spans == self._findings:
+            return
+        self._findings = spans
         self._build_highlight_map()
         self.refresh()
 

@@ -30,6 +30,10 @@ def bar(score: float, width: int = BAR) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def _shape(plain: str) -> list[int]:
+    return [len(line) for line in plain.split("\n")]
+
+
 def score_style(score: float) -> str:
     return "green" if score >= 70 else "yellow" if score >= 45 else "red"
 
@@ -54,6 +58,7 @@ class FeedbackPanel(VerticalScroll):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._located: list[Located] = []
+        self._shown: dict[str, object] = {}  # what each part shows, to skip needless redraws
 
     def compose(self) -> ComposeResult:
         yield Static("Scoring…", id="overall")
@@ -76,9 +81,23 @@ class FeedbackPanel(VerticalScroll):
         )
         for cap in report.caps:
             overall.append(f"\ncapped: {cap}", style="dim")
-        self.query_one("#overall", Static).update(overall)
-        self.query_one("#bars", Static).update(self._bars(report, status))
+        self._update("#overall", overall)
+        self.show_status(report, status)
         self._show_findings(report.scores, text)
+
+    def show_status(self, report: Report, status: dict[str, str]) -> None:
+        """Only the bars: used while a slow scorer runs."""
+        self._update("#bars", self._bars(report, status))
+
+    def _update(self, selector: str, content: Text) -> None:
+        key = (content.plain, tuple(content.spans))
+        previous = self._shown.get(selector)
+        if previous == key:
+            return
+        self._shown[selector] = key
+        # Same line lengths: the size cannot change, so skip the costly layout pass.
+        same_shape = isinstance(previous, tuple) and _shape(previous[0]) == _shape(content.plain)
+        self.query_one(selector, Static).update(content, layout=not same_shape)
 
     def _bars(self, report: Report, status: dict[str, str]) -> Text:
         out = Text()
@@ -87,8 +106,8 @@ class FeedbackPanel(VerticalScroll):
             out.append(f"{s.title:<12}", style="bold")
             out.append(f"{s.score:5.1f} ", style=score_style(s.score))
             out.append(bar(s.score, 10), style=score_style(s.score))
-            if state:
-                out.append(f"  {state}…", style="italic dim")
+            # A fixed-width slot, so "slow…" coming and going never changes the layout.
+            out.append(f"  {state + '…' if state else '':<9}", style="italic dim")
             out.append(f"\n  {s.summary}\n", style="dim")
         for e in report.errors:
             out.append(f"{e.plugin:<12}", style="bold")
@@ -97,7 +116,7 @@ class FeedbackPanel(VerticalScroll):
         for plugin, state in status.items():
             if state and not any(s.plugin == plugin for s in report.scores):
                 out.append(f"{plugin:<12}", style="bold")
-                out.append(f" {state}…\n", style="italic dim")
+                out.append(f" {state}…\n\n", style="italic dim")
         return out
 
     def _show_findings(self, scores: list[ScorerScore], text: str) -> None:
@@ -108,7 +127,18 @@ class FeedbackPanel(VerticalScroll):
         ]
         located.sort(key=lambda x: (ORDER[x.finding.severity], x.finding.start))
         self._located = located
+        # Typing moves offsets but rarely changes what the list says: keep what is the same.
+        signature = [(x.plugin, x.finding.severity, x.finding.message, x.phrase) for x in located]
+        previous = self._shown.get("findings")
+        if previous == signature:
+            return
+        self._shown["findings"] = signature
         options = self.query_one("#findings", OptionList)
+        if isinstance(previous, list) and len(previous) == len(signature) and located:
+            for i, (old, new) in enumerate(zip(previous, signature, strict=True)):
+                if old != new:
+                    options.replace_option_prompt_at_index(i, self._prompt(located[i]))
+            return
         highlighted = options.highlighted
         options.clear_options()
         if not located:
@@ -144,7 +174,7 @@ class FeedbackPanel(VerticalScroll):
         for label, done in steps:
             out.append("✔ " if done else "☐ ", style="green" if done else "dim")
             out.append(f"{label}\n", style="" if done else "dim")
-        self.query_one("#checklist", Static).update(out)
+        self._update("#checklist", out)
 
     def show_history(self, scores: list[tuple[str, float | None]], current: int) -> None:
         out = Text("Across drafts\n", style="bold")
@@ -154,7 +184,10 @@ class FeedbackPanel(VerticalScroll):
                 f"{'▶' if i == current else ' '} {title}: {value}\n",
                 style="bold" if i == current else "",
             )
-        self.query_one("#history", Static).update(out)
-        spark = self.query_one("#history-spark", Sparkline)
-        spark.data = [s for _, s in scores if s is not None]
-        spark.display = len(spark.data) > 1
+        self._update("#history", out)
+        data = [s for _, s in scores if s is not None]
+        if self._shown.get("spark") != data:
+            self._shown["spark"] = data
+            spark = self.query_one("#history-spark", Sparkline)
+            spark.data = data
+            spark.display = len(data) > 1

@@ -34,7 +34,7 @@ class TalkingPane(VerticalScroll):
                 out.append("✔ " if p.in_draft else "☐ ", style="green" if p.in_draft else "dim")
                 out.append(f"{p.requirement}\n")
                 if p.strength:
-                    out.append(f"    your strength: {p.strength}\n", style="cyan")
+                    out.append(f"    from your notes: {p.strength}\n", style="cyan")
                 else:
                     out.append("    no strength of yours noted for this yet\n", style="dim")
                 out.append(
