@@ -4,7 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
-EXAMPLE := profiles/entry-graduate-civil-engineer.toml
 
 .PHONY: run test lint typecheck bench eval clean
 
@@ -21,7 +20,7 @@ $(DEV_STAMP): $(STAMP)
 	touch $@
 
 run: $(STAMP)
-	$(BIN)/aspire score --profile $(EXAMPLE)
+	$(BIN)/aspire
 
 test: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench

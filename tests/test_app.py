@@ -322,3 +322,67 @@ def test_other_panes_edit_the_profile(aspire_home: Path) -> None:
         assert "I explain hydraulics plainly." in path.read_text(encoding="utf-8")
 
     asyncio.run(go())
+
+
+async def test_picker_duplicate_rename_and_delete(aspire_home: Path) -> None:
+    app = first_run_app()
+    folder = aspire_home / "profiles"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        opened = app.session.path
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, ProfilePicker)
+        await pilot.press("d")  # duplicate the open profile
+        await pilot.pause()
+        copies = [e for e in picker.entries if e.profile and e.profile.role.endswith("(copy)")]
+        assert len(copies) == 1
+        copy_path = copies[0].path
+        options = picker.query_one("#profiles")
+        options.highlighted = picker.entries.index(copies[0])  # type: ignore[attr-defined]
+        await pilot.press("r")
+        await pilot.pause()
+        field = app.screen.query_one("#value")
+        field.value = "Site Engineer"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not copy_path.exists()
+        renamed = [e for e in picker.entries if e.profile and e.profile.role == "Site Engineer"]
+        assert len(renamed) == 1 and renamed[0].path.exists()
+        options.highlighted = picker.entries.index(renamed[0])  # type: ignore[attr-defined]
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("n")  # "no": nothing is deleted
+        await pilot.pause()
+        assert renamed[0].path.exists()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not renamed[0].path.exists()
+        options.highlighted = [e.path for e in picker.entries].index(opened)  # type: ignore[attr-defined]
+        await pilot.press("x")  # the open profile cannot be deleted
+        await pilot.pause()
+        assert opened.exists()
+    assert sorted(p.name for p in folder.glob("*.toml")) == [opened.name]
+
+
+async def test_picker_new_blank_profile(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#role").value = "Staff Nurse"  # type: ignore[attr-defined]
+        form.query_one("#company").value = "St Anne's"  # type: ignore[attr-defined]
+        form.query_one("#stage").value = "mid"  # type: ignore[attr-defined]
+        await pilot.click("#create")
+        await settle(pilot, app)
+        assert app.session.profile.role == "Staff Nurse"
+        assert app.session.path.name == "staff-nurse-st-anne-s.toml"
+        assert app.query_one(DraftEditor).text == ""
+        assert load_profile(app.session.path).career_stage == "mid"

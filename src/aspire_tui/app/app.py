@@ -200,7 +200,8 @@ class AspireApp(App[None]):
         self.call_from_thread(self._group_done, group, version, outcomes, facts)
 
     def _group_done(self, group: Group, version: int, outcomes: list[Any], facts: object) -> None:
-        assert self.live is not None
+        if self.live is None or group not in self.live.groups:
+            return  # a result for a profile that is no longer open
         if self.live.finish(group, version, outcomes, facts):  # type: ignore[arg-type]
             self._show_report()
         if group.pending:

@@ -96,6 +96,9 @@ class ProfilePicker(Screen[Session | None]):
             )
         elif highlighted is not None:
             options.highlighted = min(highlighted, len(self.entries) - 1)
+        else:  # start on the profile that is open
+            paths = [e.path for e in self.entries]
+            options.highlighted = paths.index(self.current) if self.current in paths else 0
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _score_all(self) -> None:
