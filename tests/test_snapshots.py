@@ -50,6 +50,17 @@ async def ready(pilot: Any, until: Any = None) -> None:
     await pilot.pause()
 
 
+def showing(key: str, wait: float) -> Any:
+    """A run_before that waits for the scores, then presses `key`."""
+
+    async def show(pilot: Any) -> None:
+        await ready(pilot)
+        await pilot.press(key)
+        await pilot.pause(wait)
+
+    return show
+
+
 def test_draft_with_findings_highlighted(home: Path, snap_compare: Any) -> None:
     assert snap_compare(make_app(), terminal_size=(130, 40), run_before=ready)
 
@@ -59,30 +70,15 @@ def test_draft_at_80x24(home: Path, snap_compare: Any) -> None:
 
 
 def test_reflect_pane(home: Path, snap_compare: Any) -> None:
-    async def show(pilot: Any) -> None:
-        await ready(pilot)
-        await pilot.press("f2")
-        await pilot.pause(0.2)
-
-    assert snap_compare(make_app(), terminal_size=(110, 36), run_before=show)
+    assert snap_compare(make_app(), terminal_size=(110, 36), run_before=showing("f2", 0.2))
 
 
 def test_research_pane(home: Path, snap_compare: Any) -> None:
-    async def show(pilot: Any) -> None:
-        await ready(pilot)
-        await pilot.press("f3")
-        await pilot.pause(0.2)
-
-    assert snap_compare(make_app(), terminal_size=(110, 36), run_before=show)
+    assert snap_compare(make_app(), terminal_size=(110, 36), run_before=showing("f3", 0.2))
 
 
 def test_talking_points_pane(home: Path, snap_compare: Any) -> None:
-    async def show(pilot: Any) -> None:
-        await ready(pilot)
-        await pilot.press("f5")
-        await pilot.pause(0.3)
-
-    assert snap_compare(make_app(), terminal_size=(110, 40), run_before=show)
+    assert snap_compare(make_app(), terminal_size=(110, 40), run_before=showing("f5", 0.3))
 
 
 def test_picker_with_a_broken_profile(home: Path, snap_compare: Any) -> None:
@@ -104,9 +100,4 @@ def test_picker_with_a_broken_profile(home: Path, snap_compare: Any) -> None:
 
 
 def test_help_screen(home: Path, snap_compare: Any) -> None:
-    async def show(pilot: Any) -> None:
-        await ready(pilot)
-        await pilot.press("f1")
-        await pilot.pause(0.2)
-
-    assert snap_compare(make_app(), terminal_size=(110, 44), run_before=show)
+    assert snap_compare(make_app(), terminal_size=(110, 44), run_before=showing("f1", 0.2))

@@ -12,6 +12,7 @@ Matches are those of the full pattern.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 _QUANTIFIERS = frozenset("?*+{")
@@ -19,15 +20,14 @@ _KEY = 3
 _WORD_START = re.compile(r"\b\w{2,3}")
 
 
-def split_top_level(body: str) -> list[str]:
-    """The branches of `body` separated by `|` outside any group or character class."""
-    parts: list[str] = []
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth after it) of each `(`, `)` and `|` that is syntax: not
+    escaped and not inside a character class."""
     depth = 0
     in_class = False
-    start = 0
-    i = 0
-    while i < len(body):
-        c = body[i]
+    i = start
+    while i < len(pattern):
+        c = pattern[i]
         if c == "\\":
             i += 2
             continue
@@ -35,16 +35,22 @@ def split_top_level(body: str) -> list[str]:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-            if body[i + 1 : i + 2] == "]":
+            if pattern[i + 1 : i + 2] == "]":  # a literal ] first in the class
                 i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+        elif c in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[c]
+            yield i, c, depth
+        i += 1
+
+
+def split_top_level(body: str) -> list[str]:
+    """The branches of `body` separated by `|` outside any group or character class."""
+    parts: list[str] = []
+    start = 0
+    for i, c, depth in _structure(body):
+        if c == "|" and depth == 0:
             parts.append(body[start:i])
             start = i + 1
-        i += 1
     parts.append(body[start:])
     return [p for p in parts if p]
 
@@ -146,23 +152,7 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
 
 def _group_end(pattern: str, open_at: int) -> int:
     """The index of the `)` closing the group opened at `open_at`."""
-    depth = 0
-    in_class = False
-    i = open_at
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, c, depth in _structure(pattern, open_at):
+        if c == ")" and depth == 0:
+            return i
     raise ValueError("unbalanced pattern")
