@@ -8,16 +8,15 @@ from functools import partial
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Select, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from ..engine import Engine
 from ..errors import AspireError
-from ..models import QUESTIONS
 from ..plugins import PluginHost, load_host
 from ..session import Session, export_draft
 from ..storage import atomic_write, data_home, slugify
@@ -63,6 +62,7 @@ class AspireApp(App[None]):
         Binding("f8", "previous_draft", "Prev draft", show=False, id="aspire.draft.previous"),
         Binding("f9", "next_draft", "Next draft", show=False, id="aspire.draft.next"),
         Binding("ctrl+f", "findings", "Findings", id="aspire.findings"),
+        Binding("ctrl+r", "choose_question", "Question", show=False, id="aspire.question"),
         Binding("ctrl+q", "quit", "Quit", id="aspire.quit", priority=True),
     ]
 
@@ -98,13 +98,7 @@ class AspireApp(App[None]):
             with TabPane("Draft", id="draft"), Horizontal(id="draft-row"):
                 with Vertical(id="draft-column"):
                     with Horizontal(id="draft-bar"):
-                        yield Select(
-                            [(q, q) for q in QUESTIONS],
-                            value=self.session.question,
-                            allow_blank=False,
-                            compact=True,
-                            id="question",
-                        )
+                        yield Static("", id="question")
                         yield Static("", id="draft-title")
                     yield DraftEditor(self.session.draft.text, id="editor")
                     yield Static("", id="save-state")
@@ -168,6 +162,7 @@ class AspireApp(App[None]):
 
     def _refresh_draft_bar(self) -> None:
         s = self.session
+        self.main.query_one("#question", Static).update(f"“{s.question}”  ctrl+r to change")
         self.main.query_one("#draft-title", Static).update(
             f"{s.draft.title} ({s.draft_index + 1} of {len(s.profile.drafts)})"
         )
@@ -292,12 +287,21 @@ class AspireApp(App[None]):
             self.version += 1
             self._schedule_all()
 
-    @on(Select.Changed, "#question")
-    def _question_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str) and event.value != self.session.question:
-            self.session.set_question(event.value)
-            self._refresh_header()
-            self._edited()
+    def action_choose_question(self) -> None:
+        from .screens.question import QuestionChooser
+
+        def chosen(question: str | None) -> None:
+            if question and question != self.session.question:
+                self.session.set_question(question)
+                self._refresh_header()
+                self._refresh_draft_bar()
+                self._edited()
+
+        self.push_screen(QuestionChooser(self.session.question), chosen)
+
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.id == "question":
+            self.action_choose_question()
 
     @on(TabbedContent.TabActivated)
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
@@ -443,7 +447,6 @@ class AspireApp(App[None]):
         self._edited()
         editor = self.main.query_one(DraftEditor)
         editor.load_text(self.session.draft.text)
-        self.main.query_one("#question", Select).value = self.session.question
         self._refresh_draft_bar()
         self._refresh_header()
         self.version += 1
@@ -486,7 +489,6 @@ class AspireApp(App[None]):
         for pane in self.main.query(FieldsPane):
             pane.load(vars(getattr(p, pane.SECTION)))
         self.main.query_one(DraftEditor).load_text(session.draft.text)
-        self.main.query_one("#question", Select).value = session.question
         self._refresh_header()
         self._refresh_draft_bar()
         self._show_saved()

@@ -22,6 +22,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Previous draft", "previous_draft", "Edit the draft before this one"),
     ("Next draft", "next_draft", "Edit the draft after this one"),
     ("Go to findings", "findings", "Move to the list of findings"),
+    ("Choose the question", "choose_question", "Which phrasing of the question you practise"),
     ("Export draft as Markdown", "export('md')", "Write it to a file and copy it"),
     ("Export draft as text", "export('txt')", "Write it to a file and copy it"),
     ("Save now", "save", "Autosave runs anyway; this saves at once"),
