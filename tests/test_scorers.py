@@ -312,3 +312,56 @@ def test_every_stage_of_example_profile_scores_its_own_draft(engine) -> None:
         assert report.errors == []
         assert report.overall >= 65, (path.name, report.overall)
     assert stages == {"entry", "mid", "senior", "executive", "changer"}
+
+
+# ---- more voices: the same pitfalls said other ways ---------------------------------------
+
+CONTEXT = (
+    "I have worked in customer support for two years and I enjoy solving problems for callers. "
+    "{} In my first year here I'd like to get my response times under target and learn the "
+    "Zendesk reporting properly."
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "phrase"),
+    [
+        ("money", "I'd be looking for a significant bump in pay compared with where I am now."),
+        ("money", "I want a job that lets me retire early."),
+        ("money", "The benefits and the pension scheme were what attracted me."),
+        ("flight", "In the long run I'd like to work for Google."),
+        ("flight", "My partner is moving to Australia next year, so I'd go with them."),
+        ("flight", "I'd probably look for something new after eighteen months."),
+        ("flight", "I'm going to apply for medical school next year."),
+        ("flight", "I'm only planning to stay until I finish my degree."),
+        ("uncertain", "I'm kind of undecided between design and engineering."),
+        ("uncertain", "Five years is a long time, anything could happen."),
+        ("uncertain", "I'm not really a five-year-plan kind of person."),
+        ("uncertain", "To be honest I'm just going with the flow."),
+        ("unrealistic", "I'd like to be a partner at the firm within three years."),
+        ("unrealistic", "I'll have everything reorganised by the end of my first month."),
+        ("vague", "I want a role where I can really shine."),
+        ("vague", "I hope to be in a senior position at some stage."),
+        ("vague", "I'd like to grow and develop in my career."),
+    ],
+)
+def test_pitfalls_said_other_ways(score, kind: str, phrase: str) -> None:
+    text = CONTEXT.format(phrase)
+    report = score(text, make_profile("entry", role="Customer Support Agent"))
+    assert flagged(report, text, phrase), (kind, phrase)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'd like to keep working at Brightwell Energy for years.",
+        "I could do more good by getting the rota right than by being the best agent on a shift.",
+        "My first job was working out what callers actually needed.",
+        "I enjoy working with SMEs and their owners.",
+        "I'd like to run my own team of agents here in a few years.",
+    ],
+)
+def test_ordinary_sentences_are_not_pitfalls(score, sentence: str) -> None:
+    text = CONTEXT.format(sentence)
+    report = score(text, make_profile("mid", role="Customer Support Agent"))
+    assert not flagged(report, text, sentence), sentence

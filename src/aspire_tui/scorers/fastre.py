@@ -122,6 +122,18 @@ class WordPattern:
         self.branches = tuple(split_top_level(pattern[5:end]))
         self.keys = tuple(literal_keys(b, self.ignore_case) for b in self.branches)
 
+    @classmethod
+    def union(cls, patterns: list[WordPattern]) -> WordPattern:
+        """One pattern matching what any of these (same flags, same tail) match: one pass."""
+        first = patterns[0]
+        if any(p.tail != first.tail or p.flags != first.flags for p in patterns):
+            raise ValueError("only patterns with the same flags and tail can be joined")
+        joined = cls.__new__(cls)
+        joined.flags, joined.ignore_case, joined.tail = first.flags, first.ignore_case, first.tail
+        joined.branches = tuple(b for p in patterns for b in p.branches)
+        joined.keys = tuple(k for p in patterns for k in p.keys)
+        return joined
+
     def _compile(self, active: tuple[int, ...]) -> re.Pattern[str]:
         body = "|".join(self.branches[i] for i in active) or r"(?!)"
         return _compile(r"\b(?:" + body + ")" + self.tail, self.flags)

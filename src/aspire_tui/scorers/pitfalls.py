@@ -58,6 +58,31 @@ _OWN_VENTURE = (
     r"|clinic|label)"
 )
 
+_MONEY = (
+    "Money comes up as a goal: it says nothing about how this job fits your path.",
+    "Talk about the work and what you want to grow into; leave pay for the offer stage.",
+)
+_OWN_WAY = (
+    "This plan leads out of the door: the interviewer hears that you will leave to work "
+    "for yourself.",
+    "Keep to what you want to build here; if independence matters, frame it as ownership "
+    "of a product or a client area inside the company.",
+)
+_OUT_OF_DOOR = (
+    "This points out of the door: the interviewer wants to hear that you will stay and grow here.",
+    "Say what you want to build and learn here, and how it serves the company.",
+)
+_UNSURE = (
+    "This sounds unsure of where you are heading: it reads as not having thought ahead.",
+    "If you don't know the destination yet, say what you have reflected on and how you "
+    "will find out, then name the next step you are sure of.",
+)
+#: "run my own team" is a job here, not a business of one's own.
+_NOT_ANCHORED = (
+    "team|teams|projects?|area|workstream|portfolio|department|unit|ward|lab|squad|section"
+    "|caseload|desk|patch|territory|shift|classroom|class"
+)
+
 RULES: tuple[Rule, ...] = (
     # ---- money first ---------------------------------------------------------------
     Rule(
@@ -75,8 +100,7 @@ RULES: tuple[Rule, ...] = (
         )""".replace("\n", " ")
         ),
         "warning",
-        "Money comes up as a goal: it says nothing about how this job fits your path.",
-        "Talk about the work and what you want to grow into; leave pay for the offer stage.",
+        *_MONEY,
     ),
     # ---- flight risk: plans that lead out of the door ----------------------------------
     Rule(
@@ -94,10 +118,7 @@ RULES: tuple[Rule, ...] = (
         )""".replace("\n", " ")
         ),
         "error",
-        "This plan leads out of the door: the interviewer hears that you will leave to work "
-        "for yourself.",
-        "Keep to what you want to build here; if independence matters, frame it as ownership "
-        "of a product or a client area inside the company.",
+        *_OWN_WAY,
     ),
     Rule(
         FLIGHT,
@@ -119,9 +140,7 @@ RULES: tuple[Rule, ...] = (
         )""".replace("\n", " ")
         ),
         "warning",
-        "This points out of the door: the interviewer wants to hear that you will stay and "
-        "grow here.",
-        "Say what you want to build and learn here, and how it serves the company.",
+        *_OUT_OF_DOOR,
     ),
     # ---- uncertainty: no direction ------------------------------------------------------
     Rule(
@@ -142,9 +161,7 @@ RULES: tuple[Rule, ...] = (
         )""".replace("\n", " ")
         ),
         "warning",
-        "This sounds unsure of where you are heading: it reads as not having thought ahead.",
-        "If you don't know the destination yet, say what you have reflected on and how you "
-        "will find out, then name the next step you are sure of.",
+        *_UNSURE,
         negatable=False,
     ),
     # ---- hedges: weaken a statement -----------------------------------------------------
@@ -176,7 +193,107 @@ RULES: tuple[Rule, ...] = (
         "This promises more than anyone can: it sounds out of touch with how long change takes.",
         "Promise effort and a first step you can control; show you know what it takes.",
     ),
+    # ---- more ways of saying the same pitfalls ------------------------------------------
+    Rule(
+        MONEY,
+        _r(
+            r"""\b(?:pays?\s+(?:more|better|well|a\s+lot)|paying\s+(?:more|better)|better[\s-]paid
+            |higher[\s-]paid|earning\s+(?:potential|power)|(?:the|your|good|great)\s+benefits
+            |benefits\s+package|pension(?:\s+scheme)?|perks|company\s+car|share\s+options
+            |(?:pay|paying)\s+off\s+(?:my|our|the)\s+(?:debts?|loans?|mortgage|student\s+loans?)
+            |(?:buy|afford)\s+(?:a|my|our)\s+(?:first\s+)?(?:house|home|flat)
+            |make\s+(?:more|good|decent|a\s+lot\s+of|serious|real)\s+money|wealth(?:y)?
+            |increase\s+my\s+(?:income|salary|pay|earnings)|(?:bump|jump|increase|rise)\s+in\s+(?:pay|salary)
+            |pay\s+(?:bump|jump|cut)|retire\s+(?:early|young|at\s+\d+)|early\s+retirement
+            |financial(?:ly)?\s+(?:independent|free|freedom|security|stability))"""
+        ),
+        "warning",
+        *_MONEY,
+    ),
+    Rule(
+        FLIGHT,
+        _r(
+            rf"""\b(?:(?:run|own|open|start|launch|found|set\s+up|have)\s+(?:my|our)\s+own
+            \s+(?![\w-]*\s*(?:{_NOT_ANCHORED})\b)[\w-]+)"""
+        ),
+        "error",
+        *_OWN_WAY,
+    ),
+    Rule(
+        FLIGHT,
+        _r(
+            r"""\b(?:(?:before|then)\s+(?:applying|moving|going|heading|switching|jumping|looking)
+            \s+(?:on\s+)?(?:to|for)\s+(?:a\s+|an\s+)?(?:bigger|larger|better|other|different|another)
+            |(?:bigger|larger|better|other)\s+(?:firms|companies|employers|organi[sz]ations|agencies)
+            |emigrat\w+|(?:go|going)\s+travell?ing|travel\s+the\s+world|gap\s+year
+            |relocat\w+\s+(?:to|abroad|overseas)|move\s+(?:back\s+)?(?:home|to\s+another\s+(?:city|country))
+            |(?:get|go|going|getting|apply|applying)\s+(?:into|back\s+to|to|for)\s+(?:a\s+)?
+            (?:phd|doctorate|grad(?:uate)?\s+school|law\s+school|medical\s+school)
+            |(?:phd|doctoral)\s+(?:programme|program|place|position)|study\s+full[\s-]time
+            |(?:doing|do|have|take|taking|get|getting|want)\s+your\s+(?:job|role|position|seat|chair)
+            |(?:only\s+)?(?:planning|going|want(?:ing)?|intend(?:ing)?)\s+to\s+stay\s+(?:here\s+)?until
+            |(?:stay|staying|be\s+here|work\s+here)\s+(?:only\s+)?until
+            |after\s+(?:about\s+|around\s+|a\s+couple\s+of\s+|a\s+few\s+)?(?:[\w-]+\s+){0,2}
+            (?:years?|months?),?\s+(?:I(?:'d|\s+would|'ll|\s+will|\s+want\s+to|\s+plan\s+to
+            |'m\s+planning\s+to|\s+hope\s+to|\s+intend\s+to)\s+)?
+            (?:move|leave|go|quit|switch|change\s+jobs|head|relocate|emigrate)
+            |(?:look|looking)\s+(?:for|at)\s+(?:something|a\s+job|a\s+role|roles|work|opportunities)
+            \s+(?:new|else|elsewhere)|look(?:ing)?\s+elsewhere|what\s+else\s+is\s+out\s+there|pastures\s+new
+            |(?:take|taking)\s+(?:a|some)\s+(?:year|time|months?|gap\s+year)\s+(?:out|off)|year\s+out
+            |my\s+(?:dream|real\s+goal|ultimate\s+goal)\s+is\s+to\s+(?:open|start|run|launch|have|own|set\s+up)
+            |(?:open|opening|start|starting|run|running)\s+(?:a|an|my)\s+(?:little\s+|small\s+|own\s+)?
+            (?:shop|caf[eé]|restaurant|bar|bakery|salon|gym|school|gallery|farm|pub|hotel|b&b))"""
+        ),
+        "warning",
+        *_OUT_OF_DOOR,
+    ),
+    Rule(
+        UNCERTAIN,
+        _r(
+            r"""\b(?:(?:figuring|working)\s+out\s+(?:what|where|who|how|if|whether)\s+(?:I|my)\b
+            |(?:go|going|went)\s+with\s+the\s+flow|take\s+(?:things|it|each\s+day)\s+as\s+(?:they|it)\s+comes?
+            |play\s+it\s+by\s+ear|wing\s+it
+            |see\s+(?:where|what|how)\s+(?:it|life|things|that|everything|the\s+future)\b
+            |open\s+to\s+(?:anything|everything|whatever)|anything,?\s+really
+            |not\s+(?:great|good|big|much)\s+(?:at|on|of\s+a)\s+(?:long[\s-]term\s+)?(?:planning|planner)
+            |not\s+(?:a|much\s+of\s+a)\s+planner|(?:don'?t|never)\s+(?:really\s+)?plan\b
+            |haven'?t\s+(?:got\s+)?(?:a|any)\s+(?:real\s+|clear\s+)?plan
+            |(?:it\s+)?(?:all\s+)?depends\s+on\s+(?:how|what|where)\s+(?:things|it)
+            |(?:undecided|unsure|uncertain)\s+(?:about|whether|what|where)|on\s+the\s+fence
+            |undecided|indecisive|hard\s+to\s+(?:say|answer|know|predict|tell)
+            |(?:haven'?t|not)\s+(?:given|put)\s+(?:it|that|this)\s+(?:much\s+|a\s+lot\s+of\s+)?thought
+            |anything\s+(?:could|can|might)\s+happen|can'?t\s+(?:really\s+)?predict
+            |whatever\s+(?:opportunities|comes|happens|turns\s+up|is\s+available)
+            |(?:don'?t|do\s+not)\s+(?:want\s+to\s+)?commit\s+to
+            |not\s+(?:really\s+)?(?:a|the)\s+(?:[\w-]+[\s-]){0,3}(?:plan|planner|planning)\s+(?:kind\s+of\s+|sort\s+of\s+)?(?:person|type|guy|girl))"""
+        ),
+        "warning",
+        *_UNSURE,
+        negatable=False,
+    ),
 )
+
+
+def _join(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """Rules that say the same thing share one pass over the text."""
+    groups: dict[tuple[object, ...], list[Rule]] = {}
+    for rule in rules:
+        key = (
+            rule.kind,
+            rule.severity,
+            rule.message,
+            rule.suggestion,
+            rule.negatable,
+            rule.pattern.tail,
+        )
+        groups.setdefault(key, []).append(rule)
+    return tuple(
+        group[0]._replace(pattern=WordPattern.union([r.pattern for r in group]))
+        for group in groups.values()
+    )
+
+
+_JOINED_RULES = _join(RULES)
 
 # ---- vague talk and buzzwords ---------------------------------------------------------
 
@@ -195,6 +312,16 @@ VAGUE_RE = _r(
     |(?:someone|somebody)\s+(?:people|the\s+team|others)\s+can\s+rely\s+on|helping\s+other\s+people|help\s+other\s+\w+
     |move\s+into\s+management|into\s+a\s+leadership\s+role|(?:a|the)\s+next\s+level|reach\s+my\s+(?:full\s+)?potential
     |get\s+better\s+at|(?:a|the)\s+better\s+version|take\s+on\s+(?:new\s+)?challenges
+    |(?:be|become|being)\s+(?:successful|a\s+success)|(?:be|become)\s+the\s+best\s+(?:I|version|at\s+what|that\s+I)
+    |grow\s+and\s+(?:develop|learn|progress)|develop\s+and\s+grow|part\s+of\s+something\s+(?:bigger|special|great)
+    |make\s+(?:an?\s+)?(?:real\s+|big\s+|positive\s+|lasting\s+)?impact|do\s+well|get\s+somewhere|go\s+far
+    |progress\s+(?:in\s+my\s+career|further)|(?:grow|growing|develop|developing)\s+professionally
+    |successful\s+career|career\s+progression|climb\w*\s+the\s+(?:career\s+)?ladder
+    |keep\s+evolving|evolv\w+\s+as\s+an?\b|(?:add|adding|build|building|expand|expanding|broaden|broadening)
+    \s+(?:to\s+)?my\s+(?:toolkit|tool\s+kit|skill\s*set|horizons)|really\s+shine
+    |(?:where|so)\s+I\s+can\s+(?:really\s+)?(?:shine|thrive|flourish)|well[\s-]rounded|meaningful\s+work
+    |(?:meaningful|fulfilling|rewarding)\s+(?:career|role|job|work)|make\s+my\s+mark|at\s+some\s+(?:stage|time)
+    |a\s+leader\s+in\s+my\s+field|(?:a|some)\s+senior\s+(?:position|role)
     )""".replace("\n", " ")
 )
 
@@ -241,7 +368,7 @@ def find_hits(analysis: Analysis) -> list[Hit]:
     def by_sentence(pattern: WordPattern) -> list[list[re.Match[str]]]:
         return bucket(pattern.for_text(starts).finditer(low), sentences)
 
-    for rule in RULES:
+    for rule in _JOINED_RULES:
         for sentence, found in zip(sentences, by_sentence(rule.pattern), strict=True):
             for m in found:
                 if rule.negatable and _negated(sentence, m.start()):
@@ -267,6 +394,7 @@ def find_hits(analysis: Analysis) -> list[Hit]:
     for i, sentence in enumerate(sentences):
         hits.extend(_tenure_hits(sentence, tenure[i]))
         hits.extend(_vague_hits(sentence, vague[i], buzz[i]))
+    hits.extend(_elsewhere_hits(analysis))
     hits.extend(_realism_hits(analysis))
     _escalate_hedges(hits, analysis.words)
     _escalate_money(hits, analysis)
@@ -293,16 +421,53 @@ def bucket(matches: Iterable[re.Match[str]], sentences: list[Span]) -> list[list
     return out
 
 
+# ---- another employer or another place, named: "work for Google", "moving to Perth" ----------
+
+_OTHER_EMPLOYER = re.compile(
+    r"\b(?:work|working|join|joining)\s+(?:for|at)\s+"
+    r"(?P<org>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})"
+)
+_MOVING_AWAY = re.compile(
+    r"(?i:\b(?:I|we|my\s+(?:partner|wife|husband|family)))\b[^.,;]{0,30}?"
+    r"\b(?:mov(?:e|ing)|relocat(?:e|ing))\s+(?:back\s+)?to\s+(?P<org>[A-Z][a-z]+)"
+)
+
+
+def _elsewhere_hits(analysis: Analysis) -> list[Hit]:
+    """Names need the original capitals, so these two read the text as written."""
+    company = analysis.profile.company.strip().lower()
+    own = {w for w in company.split() if len(w) > 2}
+    hits = []
+    for sentence in analysis.sentences:
+        for pattern in (_OTHER_EMPLOYER, _MOVING_AWAY):
+            for m in pattern.finditer(sentence.text):
+                org = m.group("org").lower()
+                if own and set(org.split()) & own:
+                    continue  # this company, by its name
+                start, end = sentence.start + m.start(), sentence.start + m.end()
+                if _PAST.search(sentence.text[max(0, m.start() - 30) : m.start()]):
+                    continue
+                if _negated(sentence, start):
+                    continue
+                left, right = clause_around(sentence, start, end)
+                hits.append(Hit(FLIGHT, left, right, start, end, "warning", *_OUT_OF_DOOR))
+    return hits
+
+
 # ---- short tenure: "I'd give it a year", "two years here" --------------------------------
 
-_TENURE_RE = _r(
-    r"""\b(?:give\s+(?:it|this|this\s+role|you|them|the\s+\w+)|stay(?:ing)?(?:\s+here)?(?:\s+for)?
-    |(?:do|doing)\s+(?:this|the|it)(?:\s+[\w-]+){0,3}\s+for|here\s+for)
-    \s+(?:(?:about|around|maybe|roughly|perhaps|just|only|a\s+good)\s+)*(?P<dur>[\w\s-]{1,30}?\b(?:years?|months?))
-    (?:\s+or\s+so)?\b|(?P<dur2>\b[\w-]+(?:\s+(?:to|or)\s+[\w-]+)?\s+(?:years?|months?))\s+here\b""".replace(
-        "\n", " "
-    )
+_COUNT = (
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|eighteen|twenty|(?:a\s+)?(?:couple|few)(?:\s+of)?)"
 )
+_TENURE_RE = _r(
+    rf"""\b(?:give\s+(?:it|this|this\s+role|you|them|the\s+\w+)|stay(?:ing)?(?:\s+here)?(?:\s+for)?
+    |(?:do|doing)\s+(?:this|the|it)(?:\s+[\w-]+){{0,3}}\s+for|here\s+for)
+    \s+(?:(?:about|around|maybe|roughly|perhaps|just|only|a\s+good)\s+)*(?P<dur>[\w\s-]{{1,30}}?\b(?:years?|months?))
+    (?:\s+or\s+so)?\b|(?P<dur2>\b{_COUNT}(?:\s+(?:to|or)\s+{_COUNT})?\s+(?:years?|months?))\s+here\b"""
+)
+
+
 _PAST = re.compile(
     r"\b(?:I've|I\s+have|I\s+had|I\s+was|I\s+spent|I\s+worked|been|ago|since|last)\b", re.I
 )

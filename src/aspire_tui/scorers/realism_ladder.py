@@ -30,7 +30,8 @@ LADDER: tuple[tuple[float, str], ...] = (
         r"|president|managing\s+director|(?:a\s+)?board\s+(?:member|seat)"
         r"|run(?:ning)?\s+(?:this|the)\s+(?:place|company|business|show|organi[sz]ation))\b"),
     (6, r"\b(?:VP|vice[\s-]president|SVP|EVP|executive\s+director|general\s+manager"
-        r"|district\s+(?:role|director|manager)|regional\s+director)\b"),
+        r"|district\s+(?:role|director|manager)|regional\s+director"
+        r"|(?:make|made|become|be)\s+(?:a\s+)?partner|partner\s+(?:at|in)\s+the\s+(?:firm|practice))\b"),
     (5, r"\b(?:director|head\s+of|senior\s+manager|take\s+over\s+(?:the|this|your)\s+(?:\w+\s+)?"
         r"(?:department|directorate|division|function|team)|run(?:ning)?\s+the\s+(?:\w+\s+)?"
         r"(?:function|department|division|practice)|lead(?:ing)?\s+the\s+(?:whole|entire)\b)"),
@@ -45,7 +46,8 @@ STAGE_RUNG = {"entry": 1.0, "changer": 1.0, "mid": 2.0, "senior": 3.5, "executiv
 
 _SWEEP = re.compile(
     r"\b(?:whole|entire|all\s+(?:your|the|of)|across\s+all|every|from\s+scratch|double|triple"
-    r"|halve|zero|completely|entirely|overhaul|rebuild|transform|eliminate|fix\s+(?:it|everything))\b",
+    r"|halve|zero|completely|entirely|overhaul|rebuild|transform|eliminate|fix\s+(?:it|everything)"
+    r"|everything|reorgani[sz]\w*|restructur\w*)\b",
 )  # these run on lower-cased text, which `re` scans faster than with IGNORECASE
 
 

@@ -28,21 +28,29 @@ _LONG_RANGE = re.compile(
     r"|years\s+out|ultimately|eventually|long\s+run)\b",
     re.I,
 )
+_NEAR = re.compile(
+    r"\b(?:initially|to\s+start\s+with|early\s+on|at\s+first|in\s+the\s+short\s+term|short[\s-]term"
+    r"|(?:my|the)\s+first\s+(?:rotation|project|assignment|placement|step|goal|priority)"
+    r"|next\s+step|this\s+year|next\s+year|right\s+now|straight\s+away)\b",
+    re.I,
+)
 _CREDENTIAL = re.compile(
     r"\b(?:certificat\w+|certification|certified|degree|diploma|master'?s|mba|phd|course|exam"
-    r"|licen[cs]e|qualification|enrolled|bootcamp|[A-Z]{2,}[-\s]?\d{2,})\b",
+    r"|licen[cs]e|qualification|enrolled|bootcamp|chartered|chartership|accredit\w*|registered"
+    r"|qualified|[A-Z]{2,}[-\s]?\d{2,})\b",
 )
 _ROLE_WORDS = re.compile(
     r"\b(?:be|become|becoming|as|into)\s+(?:an?\s+|the\s+)?(?:[A-Za-z-]+\s+){0,3}"
     r"(?:analyst|designer|engineer|developer|nurse|educator|manager|lead|architect|scientist|"
     r"consultant|specialist|director|head|officer|researcher|planner|teacher|instructor|"
-    r"writer|editor|accountant|strategist|coordinator|supervisor|owner|partner|expert)\b",
+    r"writer|editor|accountant|strategist|coordinator|supervisor|owner|partner|expert|"
+    r"chartered|qualified|registered)\b",
     re.I,
 )
 _STEP = re.compile(
-    r"\b(?:I'd\s+(?:like|love|want|aim|plan|hope)\s+to|I\s+(?:want|plan|aim|intend)\s+to|I'?m\s+"
-    r"(?:enrolled|doing|taking|studying|halfway|planning|working\s+on|building|learning)|I'll\b|"
-    r"I\s+will\b|my\s+(?:plan|focus|goal)\s+(?:is|would\s+be))",
+    r"\b(?:I'd\s+(?:like|love|want|aim|plan|hope)\s+to|I\s+(?:want|plan|aim|intend|hope)\s+to|I'?m\s+"
+    r"(?:enrolled|doing|taking|studying|halfway|planning|working\s+on|building|learning|aiming"
+    r"|going\s+to)|I'll\b|I\s+will\b|my\s+(?:plan|focus|goal|aim)\s+(?:is|would\s+be))",
     re.I,
 )
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)\b(?:[A-Z][a-z]+|[A-Z]{2,}[\w-]*)\b")
@@ -64,7 +72,7 @@ class SpecificityScorer(Scorer):
         if not text.strip():
             return ScoreResult(score=0.0, summary="Nothing written yet.", findings=findings)
         frames = a.time_frames
-        has_near = any(f.years <= 2 for f in frames)
+        has_near = any(f.years <= 2 for f in frames) or bool(_NEAR.search(text))
         has_long = any(f.years >= 3 for f in frames) or bool(_LONG_RANGE.search(text))
         has_role = bool(_ROLE_WORDS.search(text)) or bool(ANY_TITLE.search(a.lowered))
         has_credential = bool(_CREDENTIAL.search(text))

@@ -11,8 +11,10 @@ from .vocabulary import vocabulary, weak_stems
 if TYPE_CHECKING:
     from .text import Analysis
 
-#: Share of the answer's meaningful words taken from the job description.
-DENSITY = 0.5
+#: Share of the answer's meaningful words taken from the job description: with buzzwords,
+#: and (higher) without any time frame.
+DENSITY = 0.35
+RECITAL = 0.6
 #: Buzzwords per 100 words that mark a recital rather than a plan.
 BUZZ_PER_100 = 4.0
 
@@ -31,7 +33,11 @@ def buzz_rate(analysis: Analysis) -> float:
 
 
 def stuffed(analysis: Analysis) -> bool:
+    """A recital: the job's words padded with buzzwords, or a list of them with no plan in
+    time. A real plan in a jargon-heavy field reuses the job's words too, but says when."""
     if analysis.words < 30 or vocabulary(analysis.profile).empty:
         return False
     density = keyword_density(analysis)
-    return density >= DENSITY or (density >= DENSITY * 0.6 and buzz_rate(analysis) >= BUZZ_PER_100)
+    if density >= RECITAL and not analysis.time_frames:
+        return True
+    return density >= DENSITY and buzz_rate(analysis) >= BUZZ_PER_100

@@ -372,7 +372,8 @@ TIME_RE = re.compile(
       | (?:my|the|your)\s+(?P<ord>first|second|third|fourth|fifth)\s+(?:couple\s+of\s+)?
         (?P<ordunit2>years?|months?|quarters?|weeks?|days?)\b
       | (?P<dayone>day\s+one|the\s+first\s+day|straight\s+away|immediately|right\s+away|
-        overnight|in\s+no\s+time|a\s+matter\s+of\s+(?P<matter>weeks|days|months))
+        overnight|in\s+no\s+time|a\s+matter\s+of\s+(?P<matter>weeks|days|months)
+        |(?:within|in)\s+(?P<bare>weeks|days))
       | (?P<next>next|this|coming)\s+(?P<nextunit>year|quarter|month)\b
     )""",
     re.VERBOSE,  # runs on lower-cased text: faster than IGNORECASE
@@ -425,7 +426,7 @@ def find_time_frames(text: str, offset: int = 0) -> list[TimeFrame]:
             couple = "couple" in m.group(0).lower()
             years = (2 if couple else n) * _UNIT_YEARS[unit_word]
         elif m.group("dayone"):
-            matter = (m.group("matter") or "").lower()
+            matter = (m.group("matter") or m.group("bare") or "").lower()
             years = {"weeks": 0.1, "days": 0.02, "months": 0.3}.get(matter, 0.0)
         elif m.group("next"):
             years = _UNIT_YEARS[m.group("nextunit").lower()] * (
