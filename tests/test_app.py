@@ -386,3 +386,20 @@ async def test_picker_new_blank_profile(aspire_home: Path) -> None:
         assert app.session.path.name == "staff-nurse-st-anne-s.toml"
         assert app.query_one(DraftEditor).text == ""
         assert load_profile(app.session.path).career_stage == "mid"
+
+
+async def test_quit_when_saving_fails_asks_twice(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        app.query_one(DraftEditor).load_text("Words that cannot be saved.")
+        await pilot.pause()
+        app.session.path = aspire_home / "no-such-folder" / "x" / "p.toml"
+        app.session.path.parent.parent.write_text("a file where a folder should be")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        assert any("press ctrl+q again" in n.message for n in app._notifications)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running

@@ -80,6 +80,7 @@ class AspireApp(App[None]):
         self.saved_changes = 0
         self.first_unsaved: float | None = None
         self._save_timer: object | None = None
+        self._quit_refused = -10.0
         self.history: dict[int, float | None] = {}
         #: The app's own clock, read by the latency benchmark: when each text version was
         #: made, and when the built-in scores for the current version reached the screen.
@@ -405,7 +406,17 @@ class AspireApp(App[None]):
         try:
             self.save_now()
         except OSError as exc:
-            self.notify(f"Could not save: {exc.strerror or exc}; not quitting", severity="error")
+            now = time.monotonic()
+            if now - self._quit_refused < 5:
+                self.exit()  # asked twice: the user chose to leave without saving
+                return
+            self._quit_refused = now
+            self.notify(
+                f"Could not save {self.session.path}: {exc.strerror or exc}. Copy your draft "
+                "(ctrl+p → Export), or press ctrl+q again to quit without saving.",
+                severity="error",
+                timeout=10,
+            )
             return
         self.exit()
 

@@ -371,7 +371,7 @@ TIME_RE = re.compile(
       | (?P<ordunit>year|month|quarter)\s+(?P<ordnum>{_ORD})\b
       | (?:my|the|your)\s+(?P<ord>first|second|third|fourth|fifth)\s+(?:couple\s+of\s+)?
         (?P<ordunit2>years?|months?|quarters?|weeks?|days?)\b
-      | (?P<dayone>day\s+one|the\s+first\s+day|straight\s+away|immediately|right\s+away|
+      | (?P<dayone>day\s+one|the\s+first\s+day|straight\s+away|immediately|right\s+away|right\s+now|
         overnight|in\s+no\s+time|a\s+matter\s+of\s+(?P<matter>weeks|days|months)
         |(?:within|in)\s+(?P<bare>weeks|days))
       | (?P<next>next|this|coming)\s+(?P<nextunit>year|quarter|month)\b
