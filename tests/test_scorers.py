@@ -365,3 +365,30 @@ def test_ordinary_sentences_are_not_pitfalls(score, sentence: str) -> None:
     text = CONTEXT.format(sentence)
     report = score(text, make_profile("mid", role="Customer Support Agent"))
     assert not flagged(report, text, sentence), sentence
+
+
+def test_word_patterns_match_exactly_what_the_full_pattern_matches() -> None:
+    """The per-text reduction of the pitfall patterns must never lose a match."""
+    import re
+
+    from aspire_tui.scorers import pitfalls
+    from aspire_tui.scorers.fastre import lower, word_starts
+
+    texts = [
+        CONTEXT.format(p)
+        for p in (
+            "I'd like to open my own studio and set my own hours.",
+            "It's a long way off, and I'm not sure, who knows.",
+            "Then I'd move on to a bigger company for more money.",
+            "I would keep my options open and maybe go travelling.",
+        )
+    ] + [STRONG, VAGUE]
+    patterns = [r.pattern for r in pitfalls.RULES] + [pitfalls.VAGUE_RE, pitfalls.BUZZ_RE]
+    for text in texts:
+        low = lower(text)
+        for wp in patterns:
+            full = re.compile(r"\b(?:" + "|".join(wp.branches) + ")" + wp.tail, wp.flags)
+            reduced = wp.for_text(word_starts(low))
+            assert [m.span() for m in full.finditer(low)] == [
+                m.span() for m in reduced.finditer(low)
+            ], (text, wp.branches[:2])

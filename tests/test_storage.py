@@ -248,3 +248,16 @@ def test_a_changed_file_is_validated_again(tmp_path: Path) -> None:
     load_profile(path)
     path.write_text(VALID.replace('career_stage = "mid"', 'career_stage = "boss"'), "utf-8")
     assert "career_stage" in error_of(path)
+
+
+def test_data_home_follows_the_platform_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs import user_data_path
+
+    from aspire_tui.storage import data_home
+
+    monkeypatch.delenv("ASPIRE_HOME")
+    for xdg in ("", "/tmp/xdg-data"):
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+        assert data_home() == user_data_path("aspire", appauthor=False)
+    monkeypatch.setenv("ASPIRE_HOME", "~/custom")
+    assert data_home() == Path("~/custom").expanduser()

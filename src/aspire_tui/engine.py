@@ -7,8 +7,7 @@ are unaffected. The engine knows nothing of screens or terminals.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .models import Finding, InvalidResult, ScoreResult
 from .scorer import ScoreContext, SharedAnalysis
@@ -26,8 +25,7 @@ SHORT_CAP = 35.0
 STUFFED_CAP = 55.0
 
 
-@dataclass
-class ScorerScore:
+class ScorerScore(NamedTuple):
     plugin: str
     title: str
     score: float
@@ -48,8 +46,7 @@ class ScorerScore:
         }
 
 
-@dataclass
-class ScorerError:
+class ScorerError(NamedTuple):
     plugin: str
     message: str
 
@@ -57,14 +54,13 @@ class ScorerError:
         return {"plugin": self.plugin, "message": self.message}
 
 
-@dataclass
-class Report:
+class Report(NamedTuple):
     overall: float
     words: int
     speaking_seconds: int
-    scores: list[ScorerScore] = field(default_factory=list)
-    errors: list[ScorerError] = field(default_factory=list)
-    caps: list[str] = field(default_factory=list)
+    scores: list[ScorerScore]
+    errors: list[ScorerError]
+    caps: list[str]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,8 +92,7 @@ class Engine:
         return report_from(outcomes, draft_facts(shared))
 
 
-@dataclass(frozen=True)
-class DraftFacts:
+class DraftFacts(NamedTuple):
     """What the overall score needs to know about the draft besides the scores."""
 
     words: int

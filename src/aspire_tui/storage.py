@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -34,6 +35,10 @@ def data_home() -> Path:
     override = os.environ.get("ASPIRE_HOME")
     if override:
         return Path(override).expanduser()
+    if sys.platform.startswith("linux"):
+        # The XDG rule platformdirs applies on Linux, without its import on every command.
+        base = os.environ.get("XDG_DATA_HOME", "").strip() or "~/.local/share"
+        return Path(base).expanduser() / "aspire"
     from platformdirs import user_data_path
 
     return user_data_path("aspire", appauthor=False)
@@ -160,11 +165,14 @@ def _validation_cache() -> Path:
 
 
 def _content_key(text: str) -> str:
-    import hashlib
+    """Version, length and two checksums of the text: any edit makes a new key. (zlib
+    rather than hashlib: its import costs a fraction, and this is not about security.)"""
+    import zlib
 
     from . import __version__
 
-    return hashlib.sha256(f"{__version__}\0{text}".encode()).hexdigest()
+    data = text.encode("utf-8", "surrogatepass")
+    return f"{__version__}-{len(data)}-{zlib.crc32(data):08x}-{zlib.adler32(data):08x}"
 
 
 def _known_valid(text: str) -> bool:

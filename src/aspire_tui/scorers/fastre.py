@@ -18,29 +18,22 @@ from functools import lru_cache
 _QUANTIFIERS = frozenset("?*+{")
 _KEY = 3
 _WORD_START = re.compile(r"\b\w{2,3}")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+_SYNTAX = re.compile(r"\\.|\[\]?(?:\\.|[^\]\\])*\]|[()|]")
 
 
 def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
     """(index, character, depth after it) of each `(`, `)` and `|` that is syntax: not
-    escaped and not inside a character class."""
+    escaped and not inside a character class. Escapes and classes are skipped by a regex,
+    which keeps parsing the word lists cheap at start-up."""
     depth = 0
-    in_class = False
-    i = start
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]":  # a literal ] first in the class
-                i += 1
-        elif c in "()|":
-            depth += {"(": 1, ")": -1, "|": 0}[c]
-            yield i, c, depth
-        i += 1
+    for m in _SYNTAX.finditer(pattern, start):
+        c = m.group()
+        if c in "()|":
+            depth += 1 if c == "(" else -1 if c == ")" else 0
+            yield m.start(), c, depth
 
 
 def split_top_level(body: str) -> list[str]:
@@ -55,30 +48,73 @@ def split_top_level(body: str) -> list[str]:
     return [p for p in parts if p]
 
 
+#: What may follow a literal word for it to be a whole word of the text.
+_WORD_END = ("\\s", "\\b", ",", ".", "'", ")", "|")
+
+
 def literal_keys(branch: str, ignore_case: bool) -> frozenset[str] | None:
-    """The two or three letters a branch must start with (any of several when it opens with
-    a group of choices); None when it can start some other way."""
+    """What a branch must start with, as keys `word_starts` can be checked against: a whole
+    word ("=money") when the literal is followed by a word end, else its first two or three
+    letters ("sal"). Several keys when it opens with a group of choices; None when it can
+    start some other way."""
     if branch.startswith("(?:"):
-        end = _group_end(branch, 0)
+        try:
+            end = _group_end(branch, 0)
+        except ValueError:
+            return None
         if branch[end + 1 : end + 2] in _QUANTIFIERS and branch[end + 1 : end + 2]:
             return None
         keys: set[str] = set()
+        rest = branch[end + 1 : end + 4]  # enough to tell whether a word ends there
         for choice in split_top_level(branch[3:end]):
-            found = literal_keys(choice + branch[end + 1 :], ignore_case)
+            found = literal_keys(choice + rest, ignore_case)
             if found is None:
                 return None
             keys |= found
         return frozenset(keys) if keys else None
     letters = ""
-    for i, c in enumerate(branch[:_KEY]):
+    whole = False
+    for i, c in enumerate(branch):
         if not ("a" <= c.lower() <= "z"):
+            whole = branch.startswith(_WORD_END, i)
             break
         if branch[i + 1 : i + 2] in _QUANTIFIERS and branch[i + 1 : i + 2]:
             break
         letters += c
+    else:
+        whole = True  # the branch is a single word
     if len(letters) < 2:
         return None
-    return frozenset({letters.casefold() if ignore_case else letters})
+    letters = letters.casefold() if ignore_case else letters
+    return frozenset({f"={letters}" if whole else letters[:_KEY]})
+
+
+_LATER_WORD = re.compile(r"\\s\+?([a-z]{3,})(?![a-z]*[?*{])(?:(?=(\\s|\\b|\)|$))|)")
+
+
+def required_keys(branch: str) -> frozenset[str]:
+    """Keys of words later in a branch that every match must contain: literal words at the
+    top level of the branch (outside any group), each after a space. Used to rule a branch
+    out when its first word is common ("my own ..." needs "own")."""
+    top = []
+    depth = 0
+    last = 0
+    for i, c, d in _structure(branch):
+        if c == "(" and d == 1:
+            top.append(branch[last:i])
+        elif c == ")" and d == 0:
+            last = i + 1
+            if branch[last : last + 1] in _QUANTIFIERS and branch[last : last + 1]:
+                last += 1
+        depth = d
+    if depth == 0:
+        top.append(branch[last:])
+    keys = set()
+    for part in top:
+        for m in _LATER_WORD.finditer(part):
+            word = m.group(1)
+            keys.add(f"={word}" if m.group(2) is not None else word[:_KEY])
+    return frozenset(keys)
 
 
 def lower(text: str) -> str:
@@ -98,9 +134,11 @@ def lower_pattern(pattern: str) -> str:
 
 
 def word_starts(text: str) -> frozenset[str]:
-    """The first two and three characters of every word of lower-cased `text`."""
+    """The keys a text offers (see `literal_keys`): each word's first two and three
+    characters, and each whole word marked with "="."""
     found = _WORD_START.findall(text)
-    return frozenset(found) | frozenset(w[:2] for w in found)
+    words = {f"={w}" for w in _WORD.findall(text)}
+    return frozenset(found) | frozenset(w[:2] for w in found) | frozenset(words)
 
 
 class WordPattern:
@@ -121,6 +159,7 @@ class WordPattern:
         self.tail = pattern[end + 1 :]
         self.branches = tuple(split_top_level(pattern[5:end]))
         self.keys = tuple(literal_keys(b, self.ignore_case) for b in self.branches)
+        self._needs: dict[int, frozenset[str]] = {}
 
     @classmethod
     def union(cls, patterns: list[WordPattern]) -> WordPattern:
@@ -132,6 +171,7 @@ class WordPattern:
         joined.flags, joined.ignore_case, joined.tail = first.flags, first.ignore_case, first.tail
         joined.branches = tuple(b for p in patterns for b in p.branches)
         joined.keys = tuple(k for p in patterns for k in p.keys)
+        joined._needs = {}
         return joined
 
     def _compile(self, active: tuple[int, ...]) -> re.Pattern[str]:
@@ -142,8 +182,20 @@ class WordPattern:
         """The pattern reduced to the branches that can match a text with these word starts.
 
         For a case-insensitive pattern, run the result on `lower(text)`."""
-        active = tuple(i for i, k in enumerate(self.keys) if k is None or not k.isdisjoint(starts))
+        active = tuple(
+            i
+            for i, k in enumerate(self.keys)
+            if (k is None or not k.isdisjoint(starts)) and self.needs(i) <= starts
+        )
         return self._compile(active)
+
+    def needs(self, i: int) -> frozenset[str]:
+        """The later words branch `i` requires (worked out on first use, then kept)."""
+        found = self._needs.get(i)
+        if found is None:
+            found = required_keys(self.branches[i]) if self.ignore_case else frozenset()
+            self._needs[i] = found
+        return found
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """Matches in `text` (lower-cased first when the pattern ignores case)."""
