@@ -403,3 +403,56 @@ async def test_quit_when_saving_fails_asks_twice(aspire_home: Path) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not app.is_running
+
+
+class Hangs(Scorer):
+    id = "hangs"
+    title = "Hangs"
+
+    def score(self, ctx: ScoreContext) -> Any:
+        time.sleep(30)
+
+
+async def test_a_hanging_scorer_is_timed_out_and_typing_goes_on(
+    aspire_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aspire_tui.app import live
+
+    monkeypatch.setattr(live, "HARD_LIMIT", 0.4)
+    host = load_host(installed=False)
+    host.scorers.append(Hangs())
+    app = first_run_app(host)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot, app, lambda: app.live is not None)
+        assert app.live is not None
+        hangs = next(g for g in app.live.groups if g.ids == ["hangs"])
+        await settle(pilot, app, lambda: hangs.timed_out, timeout=3)
+        report = app.live.report()
+        assert any(e.plugin == "hangs" and "timed out" in e.message for e in report.errors)
+        editor = app.query_one(DraftEditor)
+        editor.move_cursor(editor.document.end)
+        await pilot.press("z")
+        assert editor.text.endswith("z")
+        builtin = app.live.groups[0]
+        await settle(pilot, app, lambda: builtin.version == app.version, timeout=3)
+
+
+async def test_a_scorer_failing_again_and_again_is_paused(aspire_home: Path) -> None:
+    host = load_host(installed=False)
+    host.scorers.append(Raising())
+    app = first_run_app(host)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot, app, lambda: app.live is not None)
+        assert app.live is not None
+        raising = next(g for g in app.live.groups if g.ids == ["raising"])
+        editor = app.query_one(DraftEditor)
+        for i in range(4):
+            editor.load_text(f"Draft number {i} about leading the team here.")
+            await settle(pilot, app, lambda: raising.running_since is None)
+        assert raising.paused
+        assert any("paused for this session" in n.message for n in app._notifications)
+        assert any("paused" in e.message for e in app.live.report().errors)
+        started = app.version
+        editor.load_text("One more edit.")
+        await pilot.pause(0.2)
+        assert raising.running_since is None and app.version > started  # not run again

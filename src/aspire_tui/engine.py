@@ -6,6 +6,8 @@ are unaffected. The engine knows nothing of screens or terminals.
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -87,9 +89,18 @@ class Engine:
         return [s for s in self.host.scorers if s.id not in disabled]
 
     def score(self, text: str, profile: Profile) -> Report:
+        """Built-in scorers run here; installed ones each in a thread of their own, given
+        `HARD_LIMIT` seconds together, after which a result is dropped as timed out."""
         shared = SharedAnalysis(text, profile)
-        outcomes = [run_scorer(s, text, profile, shared) for s in self.enabled(profile)]
-        return report_from(outcomes, draft_facts(shared))
+        scorers = self.enabled(profile)
+        outside = [s for s in scorers if not is_builtin(s)]
+        running = [_Running(s, text, profile, shared) for s in outside]
+        outcomes = {s.id: run_scorer(s, text, profile, shared) for s in scorers if is_builtin(s)}
+        deadline = time.monotonic() + HARD_LIMIT
+        for r in running:
+            outcomes[r.scorer.id] = r.wait(deadline)
+        ordered = [outcomes[s.id] for s in scorers]
+        return report_from(ordered, draft_facts(shared))
 
 
 class DraftFacts(NamedTuple):
@@ -113,10 +124,72 @@ def report_from(outcomes: list[ScorerScore | ScorerError], facts: DraftFacts) ->
     return Report(overall, facts.words, speaking_seconds(facts.words), scores, errors, caps)
 
 
+#: A scorer slower than this is shown as slow; past `HARD_LIMIT` its result is dropped.
+SOFT_LIMIT = float(os.environ.get("ASPIRE_PLUGIN_SOFT_LIMIT", "0.5"))
+HARD_LIMIT = float(os.environ.get("ASPIRE_PLUGIN_TIMEOUT", "3.0"))
+
+
+def is_builtin(scorer: Scorer) -> bool:
+    return type(scorer).__module__.startswith("aspire_tui.scorers.")
+
+
+class _Running:
+    """One installed scorer running in a daemon thread, so a hang never holds the process."""
+
+    def __init__(self, scorer: Scorer, text: str, profile: Profile, shared: SharedAnalysis) -> None:
+        import threading
+
+        self.scorer = scorer
+        self.outcome: ScorerScore | ScorerError | None = None
+        self.thread = threading.Thread(
+            target=self._run,
+            args=(text, profile, shared),
+            daemon=True,
+            name=f"aspire-scorer-{scorer.id}",
+        )
+        self.thread.start()
+
+    def _run(self, text: str, profile: Profile, shared: SharedAnalysis) -> None:
+        self.outcome = run_scorer(self.scorer, text, profile, shared)
+
+    def wait(self, deadline: float) -> ScorerScore | ScorerError:
+        self.thread.join(max(0.0, deadline - time.monotonic()))
+        if self.outcome is None:
+            outcome = ScorerError(
+                self.scorer.id, f"timed out after {HARD_LIMIT:g} s; its result was dropped"
+            )
+            _trace(self.scorer.id, HARD_LIMIT * 1000, outcome)
+            return outcome
+        return self.outcome
+
+
 def run_scorer(
     scorer: Scorer, text: str, profile: Profile, shared: SharedAnalysis
 ) -> ScorerScore | ScorerError:
     """Run one scorer and check what it returns; any failure becomes a `ScorerError`."""
+    started = time.perf_counter()
+    outcome = _run_scorer(scorer, text, profile, shared)
+    _trace(scorer.id, (time.perf_counter() - started) * 1000, outcome)
+    return outcome
+
+
+def _trace(scorer_id: str, ms: float, outcome: ScorerScore | ScorerError) -> None:
+    """ASPIRE_TRACE_PLUGINS=1: one line per scorer call on stderr, for plugin authors."""
+    if not os.environ.get("ASPIRE_TRACE_PLUGINS"):
+        return
+    if isinstance(outcome, ScorerError):
+        detail = f"failed: {outcome.message}"
+    else:
+        slow = " (slow)" if ms > SOFT_LIMIT * 1000 else ""
+        detail = (
+            f"score {outcome.score:g}, {len(outcome.findings)} findings{slow}: {outcome.summary}"
+        )
+    print(f"aspire: trace {scorer_id}: {ms:.1f} ms, {detail}", file=sys.stderr)
+
+
+def _run_scorer(
+    scorer: Scorer, text: str, profile: Profile, shared: SharedAnalysis
+) -> ScorerScore | ScorerError:
     weight = profile.plugins.weights.get(scorer.id, getattr(scorer, "weight", 1.0))
     try:
         settings = _settings(scorer, profile)

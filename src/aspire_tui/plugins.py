@@ -3,6 +3,7 @@ breaking the rest. Every plugin is loaded inside its own error handling."""
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -34,10 +35,30 @@ class PluginInfo:
     scorers: list[str] = field(default_factory=list)
     error: str | None = None
     import_ms: float = 0.0
+    enabled: bool = True
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def status(self) -> str:
+        if not self.enabled:
+            return "disabled"
+        return "ok" if self.error is None else "failed"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "builtin": self.builtin,
+            "distribution": self.distribution,
+            "version": self.version,
+            "enabled": self.enabled,
+            "status": self.status,
+            "scorers": self.scorers,
+            "error": self.error,
+            "import_ms": round(self.import_ms, 2),
+        }
 
 
 @dataclass
@@ -62,16 +83,40 @@ def new_manager() -> pluggy.PluginManager:
     return manager
 
 
+LOAD_ENV = "ASPIRE_LOAD_PLUGINS"
+DISABLE_ENV = "ASPIRE_DISABLE_PLUGINS"
+
+
+def _names(value: str | None) -> set[str] | None:
+    if value is None:
+        return None
+    return {n.strip() for n in value.split(",") if n.strip()}
+
+
+def plugin_selection(environ: dict[str, str] | None = None) -> tuple[set[str] | None, set[str]]:
+    """(installed plugins to load, or None for all; plugins to leave off) from the
+    environment. ASPIRE_DISABLE_PLUGINS wins over ASPIRE_LOAD_PLUGINS."""
+    env = os.environ if environ is None else environ
+    return _names(env.get(LOAD_ENV)), _names(env.get(DISABLE_ENV)) or set()
+
+
 def load_host(*, builtins: bool = True, installed: bool = True) -> PluginHost:
-    """Load the built-in scorers and every installed plugin that imports cleanly."""
+    """Load the built-in scorers and every installed plugin that imports cleanly.
+
+    Plugins left off by ASPIRE_LOAD_PLUGINS / ASPIRE_DISABLE_PLUGINS are listed from their
+    metadata but their code is never imported."""
     manager = new_manager()
     infos: list[PluginInfo] = []
+    load, disable = plugin_selection()
     if builtins:
         import importlib
 
         for module_name in BUILTIN_MODULES:
             info = PluginInfo(name=module_name.rsplit(".", 1)[1], builtin=True)
-            _register(manager, info, lambda m=module_name: importlib.import_module(m))
+            if info.name in disable:
+                info.enabled = False
+            else:
+                _register(manager, info, lambda m=module_name: importlib.import_module(m))
             infos.append(info)
     if installed:
         for ep in _entry_points():
@@ -81,7 +126,10 @@ def load_host(*, builtins: bool = True, installed: bool = True) -> PluginHost:
                 distribution=getattr(ep, "distribution", None),
                 version=getattr(ep, "version", None),
             )
-            _register(manager, info, ep.load)
+            if ep.name in disable or (load is not None and ep.name not in load):
+                info.enabled = False
+            else:
+                _register(manager, info, ep.load)
             infos.append(info)
     scorers = _collect_scorers(manager, infos)
     return PluginHost(manager, infos, scorers)

@@ -179,10 +179,12 @@ class AspireApp(App[None]):
 
     def _schedule(self, group: Group) -> None:
         assert self.live is not None
+        if group.paused:
+            return
         if group.running_since is not None:
             group.pending = True
             return
-        self.live.start(group)
+        self.live.start(group, self.version)
         text = self.session.draft.text
         self.run_worker(
             partial(self._score_group, group, text, self.version),
@@ -200,8 +202,20 @@ class AspireApp(App[None]):
             return  # a result for a profile that is no longer open
         if self.live.finish(group, version, outcomes, facts):  # type: ignore[arg-type]
             self._show_report()
+        if self._announce_paused():
+            self._show_report()
         if group.pending:
             self._schedule(group)
+
+    def _announce_paused(self) -> bool:
+        news = self.live.take_paused() if self.live else []
+        for group in news:
+            self.notify(
+                f"{', '.join(group.ids)} failed {group.failures} times in a row and is paused "
+                "for this session; the other scores carry on.",
+                severity="warning",
+            )
+        return bool(news)
 
     def _show_report(self) -> None:
         if self.live is None or self.closing:
@@ -221,6 +235,11 @@ class AspireApp(App[None]):
     def _tick(self) -> None:
         if self.closing:
             return
+        if self.live:
+            self.live.check_timeouts()
+            self._announce_paused()
+            if any(g.timed_out for g in self.live.groups):
+                self._show_report()
         if self.live and any(g.running_since for g in self.live.groups):
             self.main.query_one(FeedbackPanel).show_status(self.live.report(), self.live.status())
 

@@ -12,6 +12,8 @@ import time
 from dataclasses import dataclass, field
 
 from ..engine import (
+    HARD_LIMIT,
+    SOFT_LIMIT,
     DraftFacts,
     Report,
     ScorerError,
@@ -24,7 +26,11 @@ from ..models import Profile
 from ..scorer import Scorer, SharedAnalysis
 
 #: A group still running after this long shows "slow" on its bars.
-SLOW_AFTER = 0.5
+SLOW_AFTER = SOFT_LIMIT
+
+
+#: A group failing this many times in a row is paused for the session.
+PAUSE_AFTER = 3
 
 
 @dataclass
@@ -32,9 +38,13 @@ class Group:
     scorers: list[Scorer]
     builtin: bool
     running_since: float | None = None
+    running_version: int = -1
     pending: bool = False
     version: int = -1  # the text version of the outcomes below
     outcomes: list[ScorerScore | ScorerError] = field(default_factory=list)
+    timed_out: bool = False  # the run in progress was given up on; its result is dropped
+    failures: int = 0  # failed runs in a row
+    paused: bool = False
 
     @property
     def ids(self) -> list[str]:
@@ -64,10 +74,42 @@ class LiveScores:
         self.groups = groups
         self.facts = DraftFacts(0, False)
         self.facts_version = -1
+        self.newly_paused: list[Group] = []
 
-    def start(self, group: Group) -> None:
+    def start(self, group: Group, version: int = -1) -> None:
         group.running_since = time.monotonic()
+        group.running_version = version
         group.pending = False
+
+    def take_paused(self) -> list[Group]:
+        """Groups paused since the last call, for the app to announce once."""
+        news, self.newly_paused = self.newly_paused, []
+        return news
+
+    def check_timeouts(self) -> None:
+        """Give up on groups running past the hard limit; their results will be dropped."""
+        now = time.monotonic()
+        for g in self.groups:
+            if g.builtin or g.timed_out or g.running_since is None:
+                continue
+            if now - g.running_since > HARD_LIMIT:
+                g.timed_out = True
+                g.version = max(g.version, g.running_version)
+                g.outcomes = [
+                    ScorerError(s.id, f"timed out after {HARD_LIMIT:g} s; result dropped")
+                    for s in g.scorers
+                ]
+                self._failed(g)
+
+    def _failed(self, g: Group) -> None:
+        g.failures += 1
+        if g.failures >= PAUSE_AFTER and not g.paused:
+            g.paused = True
+            g.outcomes = [
+                ScorerError(s.id, f"paused for this session after {g.failures} failures in a row")
+                for s in g.scorers
+            ]
+            self.newly_paused.append(g)
 
     def finish(
         self,
@@ -76,12 +118,21 @@ class LiveScores:
         outcomes: list[ScorerScore | ScorerError],
         facts: DraftFacts | None,
     ) -> bool:
-        """Record a group's result; False when a newer text's result is already shown."""
+        """Record a group's result; False when it is dropped (late, or for older text)."""
         group.running_since = None
+        if group.timed_out:
+            group.timed_out = False
+            return False
         if version < group.version:
+            return False
+        if group.paused:
             return False
         group.version = version
         group.outcomes = outcomes
+        if not group.builtin and outcomes and all(isinstance(o, ScorerError) for o in outcomes):
+            self._failed(group)
+        elif not group.builtin:
+            group.failures = 0
         if facts is not None and version >= self.facts_version:
             self.facts, self.facts_version = facts, version
         return True
@@ -91,7 +142,9 @@ class LiveScores:
         out: dict[str, str] = {}
         for g in self.groups:
             state = ""
-            if g.running_since is not None:
+            if g.paused:
+                state = ""
+            elif g.running_since is not None and not g.timed_out:
                 state = "slow" if now - g.running_since > SLOW_AFTER else "scoring"
             for sid in g.ids:
                 out[sid] = state if (state == "slow" or g.version < 0) else ""

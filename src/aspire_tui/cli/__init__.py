@@ -98,10 +98,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check profile files; exit 1 if any is invalid.",
     )
     validate.add_argument("names", nargs="+", metavar="NAME|PATH")
+    plugins = sub.add_parser(
+        "plugins",
+        help="list the scoring plugins, built in and installed",
+        description="List every scoring plugin: where it comes from, whether it is enabled, "
+        "its scorers and their settings, and any error. ASPIRE_LOAD_PLUGINS (names, comma "
+        "separated; empty for built-ins only) and ASPIRE_DISABLE_PLUGINS choose what loads; "
+        "a name in both stays off. A profile's [plugins] disabled turns scorers off for one "
+        "role on top of that.",
+    )
+    plugins.add_argument("--format", "-f", choices=("text", "json"), default="text")
     return parser
 
 
-SUBCOMMANDS = ("score", "profile")
+SUBCOMMANDS = ("score", "profile", "plugins")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .profile import run_profile
 
             return run_profile(args)
+        if args.command == "plugins":
+            from .plugins import run_plugins
+
+            return run_plugins(args)
         parser.print_help()
         return EXIT_OK
     except AspireError as exc:

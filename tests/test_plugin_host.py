@@ -1,0 +1,201 @@
+"""Installed plugins, for real: packages on a path with their own metadata, run through the
+`aspire` command as a user would. Broken ones are reported; the rest carry on."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLES
+
+ASPIRE = str(Path(sys.executable).with_name("aspire"))
+PROFILE = EXAMPLES / "mid-backend-software-engineer.toml"
+
+PLUGINS = {
+    "goodplug": """
+        from pydantic import BaseModel, Field
+        from aspire_tui.hookspecs import hookimpl
+        from aspire_tui.scorer import Scorer
+
+        class Settings(BaseModel):
+            limit: int = Field(3, description="How many findings at most")
+
+        class Good(Scorer):
+            id = "good"
+            title = "Good"
+            settings_model = Settings
+
+            def score(self, ctx):
+                return {"score": 70 + ctx.settings.limit, "summary": "fine"}
+
+        @hookimpl
+        def aspire_scorers():
+            return [Good()]
+    """,
+    "importboom": """
+        raise ImportError("this plugin needs a library that is not installed")
+    """,
+    "callboom": """
+        from aspire_tui.hookspecs import hookimpl
+        from aspire_tui.scorer import Scorer
+
+        class Boom(Scorer):
+            id = "callboom"
+            def score(self, ctx):
+                raise ZeroDivisionError("divided by nothing")
+
+        @hookimpl
+        def aspire_scorers():
+            return [Boom()]
+    """,
+    "hangs": """
+        import time
+        from aspire_tui.hookspecs import hookimpl
+        from aspire_tui.scorer import Scorer
+
+        class Hangs(Scorer):
+            id = "hangs"
+            def score(self, ctx):
+                time.sleep(60)
+
+        @hookimpl
+        def aspire_scorers():
+            return [Hangs()]
+    """,
+    "badspan": """
+        from aspire_tui.hookspecs import hookimpl
+        from aspire_tui.scorer import Scorer
+
+        class BadSpan(Scorer):
+            id = "badspan"
+            def score(self, ctx):
+                n = len(ctx.text)
+                return {"score": 50, "summary": "s",
+                        "findings": [{"start": 0, "end": n + 5, "severity": "warning",
+                                      "message": "past the end"}]}
+
+        @hookimpl
+        def aspire_scorers():
+            return [BadSpan()]
+    """,
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder on the path holding five plugin packages with their metadata."""
+    root = tmp_path_factory.mktemp("site")
+    for name, code in PLUGINS.items():
+        (root / f"{name}.py").write_text(textwrap.dedent(code), encoding="utf-8")
+        info = root / f"aspire_{name}-1.{len(name)}.0.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(f"Name: aspire-{name}\nVersion: 1.{len(name)}.0\n")
+        (info / "entry_points.txt").write_text(f"[aspire_tui.scorers]\n{name} = {name}\n")
+    return root
+
+
+def run(site: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    full = {**os.environ, "PYTHONPATH": str(site), "ASPIRE_PLUGIN_TIMEOUT": "1.5", **env}
+    return subprocess.run([ASPIRE, *args], capture_output=True, text=True, timeout=60, env=full)
+
+
+def test_plugins_are_listed_with_versions_and_errors(site: Path) -> None:
+    out = run(site, "plugins", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    rows = {r["name"]: r for r in json.loads(out.stdout)}
+    assert rows["goodplug"]["status"] == "ok" and rows["goodplug"]["version"] == "1.8.0"
+    assert rows["goodplug"]["scorers"] == ["good"]
+    assert rows["goodplug"]["settings"]["good"][0] == {
+        "name": "limit",
+        "type": "int",
+        "default": 3,
+        "description": "How many findings at most",
+    }
+    assert rows["importboom"]["status"] == "failed"
+    assert "needs a library" in rows["importboom"]["error"]
+    assert rows["alignment"]["builtin"] is True
+    text = run(site, "plugins")
+    assert "importboom" in text.stdout and "failed" in text.stdout
+
+
+def test_score_carries_on_past_broken_plugins(site: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text("In five years I'd like to be a staff engineer here.", encoding="utf-8")
+    started = time.monotonic()
+    out = run(site, "score", "-p", str(PROFILE), "-f", "json", str(draft))
+    elapsed = time.monotonic() - started
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    scored = {s["plugin"]: s["score"] for s in data["scores"]}
+    errors = {e["plugin"]: e["message"] for e in data["errors"]}
+    assert {"alignment", "commitment", "realism", "specificity", "good"} <= set(scored)
+    assert scored["good"] == 73.0
+    assert "ZeroDivisionError" in errors["callboom"]
+    assert "timed out" in errors["hangs"]
+    assert "outside the draft" in errors["badspan"]
+    assert elapsed < 10  # the hanging plugin cost its time limit, not a minute
+
+
+def test_environment_chooses_what_loads(site: Path) -> None:
+    rows = {
+        r["name"]: r
+        for r in json.loads(
+            run(
+                site,
+                "plugins",
+                "-f",
+                "json",
+                ASPIRE_LOAD_PLUGINS="goodplug,hangs",
+                ASPIRE_DISABLE_PLUGINS="hangs,realism",
+            ).stdout
+        )
+    }
+    assert rows["goodplug"]["status"] == "ok"
+    assert rows["hangs"]["status"] == "disabled"  # disable wins over load
+    assert rows["callboom"]["status"] == "disabled"  # not in the load list
+    assert rows["realism"]["status"] == "disabled"
+    assert rows["callboom"]["import_ms"] == 0  # never imported
+    only_builtins = {
+        r["name"]: r["status"]
+        for r in json.loads(run(site, "plugins", "-f", "json", ASPIRE_LOAD_PLUGINS="").stdout)
+    }
+    assert only_builtins["goodplug"] == "disabled" and only_builtins["alignment"] == "ok"
+
+
+def test_bad_settings_are_reported_on_that_scorer_only(site: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "p.toml"
+    profile.write_text(
+        PROFILE.read_text(encoding="utf-8") + '\n[plugins.good]\nlimit = "lots"\n',
+        encoding="utf-8",
+    )
+    out = run(site, "score", "-p", str(profile), "-f", "json", ASPIRE_LOAD_PLUGINS="goodplug")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert [e["plugin"] for e in data["errors"]] == ["good"]
+    assert "[plugins.good] limit" in data["errors"][0]["message"]
+    assert len(data["scores"]) == 4
+
+
+def test_trace_prints_each_call(site: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text("I'd like to lead the bank feeds team here in three years.", "utf-8")
+    out = run(
+        site,
+        "score",
+        "-p",
+        str(PROFILE),
+        str(draft),
+        ASPIRE_TRACE_PLUGINS="1",
+        ASPIRE_LOAD_PLUGINS="goodplug,callboom",
+    )
+    lines = [line for line in out.stderr.splitlines() if line.startswith("aspire: trace")]
+    assert any(line.startswith("aspire: trace good:") and "score 73" in line for line in lines)
+    assert any("callboom" in line and "failed" in line for line in lines)
+    assert len(lines) == 6
