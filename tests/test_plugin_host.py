@@ -199,3 +199,16 @@ def test_trace_prints_each_call(site: Path, tmp_path: Path) -> None:
     assert any(line.startswith("aspire: trace good:") and "score 73" in line for line in lines)
     assert any("callboom" in line and "failed" in line for line in lines)
     assert len(lines) == 6
+
+
+def test_profile_validate_checks_plugin_settings(site: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "p.toml"
+    base = PROFILE.read_text(encoding="utf-8")
+    profile.write_text(base + '\n[plugins.good]\nlimit = "lots"\n', encoding="utf-8")
+    out = run(site, "profile", "validate", str(profile), ASPIRE_LOAD_PLUGINS="goodplug")
+    assert out.returncode == 1
+    line = base.count("\n") + 3
+    assert f"{profile}:{line}: plugins.good.limit:" in out.stderr
+    profile.write_text(base + "\n[plugins.good]\nlimit = 5\n", encoding="utf-8")
+    ok = run(site, "profile", "validate", str(profile), ASPIRE_LOAD_PLUGINS="goodplug")
+    assert ok.returncode == 0, ok.stderr

@@ -7,6 +7,8 @@ import dataclasses
 import json
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ProfileError
 from ..storage import (
@@ -20,6 +22,10 @@ from ..storage import (
     save_profile,
 )
 from . import EXIT_OK
+
+if TYPE_CHECKING:
+    from ..models import Profile
+    from ..plugins import PluginHost
 
 
 def run_profile(args: argparse.Namespace) -> int:
@@ -123,12 +129,40 @@ def _show(name: str, fmt: str) -> int:
 
 def _validate(names: list[str]) -> int:
     failed = 0
+    host = None
     for name in names:
         try:
             path = resolve_profile(name)
-            load_profile(path)
+            profile = load_profile(path)
+            if profile.plugins.settings:
+                from ..plugins import load_host
+
+                host = host or load_host()
+                check_plugin_settings(profile, path, host)
             print(f"{path}: ok")
         except ProfileError as exc:
             print(f"aspire: {exc}", file=sys.stderr)
             failed += 1
     return 1 if failed else EXIT_OK
+
+
+def check_plugin_settings(profile: Profile, path: Path, host: PluginHost) -> None:
+    """Each `[plugins.<id>]` table against its scorer's settings model, with its line."""
+    from ..storage import find_key_line
+
+    text = path.read_text(encoding="utf-8")
+    for scorer_id, table in profile.plugins.settings.items():
+        scorer = host.scorer(scorer_id)
+        model = getattr(scorer, "settings_model", None)
+        if scorer is None:
+            continue  # a scorer that is not installed: its settings wait for it
+        if model is None:
+            raise ProfileError(path, f"plugins.{scorer_id}: this scorer takes no settings",
+                               find_key_line(text, ("plugins", scorer_id)))
+        try:
+            model.model_validate(table)
+        except Exception as exc:  # pydantic's ValidationError
+            first = exc.errors(include_url=False)[0]  # type: ignore[attr-defined]
+            loc = ("plugins", scorer_id, *first["loc"])
+            key = ".".join(str(p) for p in loc)
+            raise ProfileError(path, f"{key}: {first['msg']}", find_key_line(text, loc)) from None
