@@ -212,3 +212,86 @@ def test_profile_validate_checks_plugin_settings(site: Path, tmp_path: Path) -> 
     profile.write_text(base + "\n[plugins.good]\nlimit = 5\n", encoding="utf-8")
     ok = run(site, "profile", "validate", str(profile), ASPIRE_LOAD_PLUGINS="goodplug")
     assert ok.returncode == 0, ok.stderr
+
+
+def test_plugins_new_writes_a_package_that_works_when_installed(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [ASPIRE, "plugins", "new", "filler-words", "--dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    package = tmp_path / "aspire-filler-words"
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(package / "tests")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(package / "src")},
+        cwd=package,
+    )
+    assert tests.returncode == 0, tests.stdout + tests.stderr
+    assert "3 passed" in tests.stdout
+    target = tmp_path / "installed"
+    pip = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--target",
+            str(target),
+            str(package),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert pip.returncode == 0, pip.stderr[-2000:]
+    rows = {r["name"]: r for r in json.loads(run(target, "plugins", "-f", "json").stdout)}
+    assert rows["filler-words"]["status"] == "ok"
+    assert rows["filler-words"]["scorers"] == ["filler-words"]
+    draft = tmp_path / "d.txt"
+    draft.write_text("To be honest, I want to lead the bank feeds team here in three years.")
+    scored = json.loads(run(target, "score", "-p", str(PROFILE), "-f", "json", str(draft)).stdout)
+    mine = next(s for s in scored["scores"] if s["plugin"] == "filler-words")
+    assert mine["score"] == 90.0 and mine["findings"][0]["start"] == 0
+
+
+@pytest.mark.parametrize("name", ["9lives", "has space", "../up"])
+def test_plugins_new_rejects_bad_names(tmp_path: Path, name: str) -> None:
+    out = subprocess.run(
+        [ASPIRE, "plugins", "new", name, "--dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 2 and "not a plugin name" in out.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_plugins_new_never_overwrites(tmp_path: Path) -> None:
+    (tmp_path / "aspire-mine").mkdir()
+    out = subprocess.run(
+        [ASPIRE, "plugins", "new", "mine", "--dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 2 and "already exists" in out.stderr
+
+
+def test_plugins_install_runs_pip_in_aspires_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from aspire_tui.cli import main
+
+    calls: list[list[str]] = []
+    monkeypatch.setattr(subprocess, "call", lambda cmd: calls.append(cmd) or 0)
+    assert main(["plugins", "install", "-U", "aspire-cliches", "./local-plugin"]) == 0
+    assert calls == [
+        [sys.executable, "-m", "pip", "install", "--upgrade", "aspire-cliches", "./local-plugin"]
+    ]

@@ -184,7 +184,8 @@ def _trace(scorer_id: str, ms: float, outcome: ScorerScore | ScorerError) -> Non
         detail = (
             f"score {outcome.score:g}, {len(outcome.findings)} findings{slow}: {outcome.summary}"
         )
-    print(f"aspire: trace {scorer_id}: {ms:.1f} ms, {detail}", file=sys.stderr)
+    # One write per line: scorers running in threads must not interleave their lines.
+    sys.stderr.write(f"aspire: trace {scorer_id}: {ms:.1f} ms, {detail}\n")
 
 
 def _run_scorer(

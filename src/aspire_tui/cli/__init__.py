@@ -108,6 +108,27 @@ def build_parser() -> argparse.ArgumentParser:
         "role on top of that.",
     )
     plugins.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    actions = plugins.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    new_plugin = actions.add_parser(
+        "new",
+        help="write a new plugin package to start from",
+        description="Write a plugin package (pyproject with the entry point, a scorer, a test, "
+        "a README) that passes its own tests and works once pip-installed.",
+    )
+    new_plugin.add_argument("name", help="the plugin's name: letters, digits, - and _")
+    new_plugin.add_argument("--dir", default=".", help="where to write it (default: here)")
+    install = actions.add_parser(
+        "install",
+        help="install plugins into Aspire's own environment (uses pip)",
+        description="Install plugin packages into the Python environment Aspire runs in.",
+    )
+    install.add_argument(
+        "packages",
+        nargs="+",
+        metavar="PACKAGE",
+        help="a name on PyPI, a path or anything pip accepts",
+    )
+    install.add_argument("--upgrade", "-U", action="store_true", help="upgrade if installed")
     return parser
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from ..plugins import PluginHost, load_host
@@ -18,6 +19,21 @@ def describe(host: PluginHost) -> list[dict[str, Any]]:
         entry["settings"] = {scorer_id: settings_of(host, scorer_id) for scorer_id in info.scorers}
         out.append(entry)
     return out
+
+
+def install(packages: list[str], *, upgrade: bool = False) -> int:
+    """pip, run by the interpreter Aspire runs in, so plugins land where Aspire looks."""
+    import subprocess
+
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        *(["--upgrade"] if upgrade else []),
+        *packages,
+    ]
+    return subprocess.call(command)
 
 
 def settings_of(host: PluginHost, scorer_id: str) -> list[dict[str, Any]]:
@@ -41,6 +57,17 @@ def settings_of(host: PluginHost, scorer_id: str) -> list[dict[str, Any]]:
 
 
 def run_plugins(args: argparse.Namespace) -> int:
+    if args.action == "new":
+        from .template import write_plugin
+
+        path = write_plugin(args.name, Path(args.dir))
+        print(
+            f"Created {path}: `pip install -e {path}` makes Aspire load it; "
+            f"`pytest {path}` runs its tests."
+        )
+        return EXIT_OK
+    if args.action == "install":
+        return install(args.packages, upgrade=args.upgrade)
     host = load_host()
     rows = describe(host)
     if args.format == "json":

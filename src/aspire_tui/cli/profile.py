@@ -157,8 +157,11 @@ def check_plugin_settings(profile: Profile, path: Path, host: PluginHost) -> Non
         if scorer is None:
             continue  # a scorer that is not installed: its settings wait for it
         if model is None:
-            raise ProfileError(path, f"plugins.{scorer_id}: this scorer takes no settings",
-                               find_key_line(text, ("plugins", scorer_id)))
+            raise ProfileError(
+                path,
+                f"plugins.{scorer_id}: this scorer takes no settings",
+                find_key_line(text, ("plugins", scorer_id)),
+            )
         try:
             model.model_validate(table)
         except Exception as exc:  # pydantic's ValidationError
