@@ -21,7 +21,7 @@ from .engine import ScorerError, run_scorer
 from .models import Draft, Profile, Reflection, Research, ScoreResult
 from .scorer import Scorer, SharedAnalysis
 
-__all__ = ["assert_valid", "aspire_profile", "aspire_score", "make_profile", "score_with"]
+__all__ = ["aspire_profile", "aspire_score", "assert_valid", "make_profile", "score_with"]
 
 JOB = """What you'll do:
 - Build weekly reports on service quality for the operations managers.
