@@ -24,7 +24,8 @@ DRAFT = (
 def run(
     *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, **(env or {})}
+    # The built-ins only, whatever plugins this environment has installed.
+    full_env = {**os.environ, "ASPIRE_LOAD_PLUGINS": "", **(env or {})}
     proc = subprocess.run(
         [ASPIRE, *args],
         input=stdin,

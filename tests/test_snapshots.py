@@ -26,6 +26,7 @@ DRAFT = (
 def home(monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.rmtree(HOME, ignore_errors=True)
     monkeypatch.setenv("ASPIRE_HOME", str(HOME))
+    monkeypatch.setenv("ASPIRE_LOAD_PLUGINS", "")  # the same pictures whatever is installed
     return HOME
 
 

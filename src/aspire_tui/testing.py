@@ -7,8 +7,8 @@ and check what it returns.
         result = score_with(MyScorer(), "The plan was given to me.")
         assert result.findings[0].severity == "suggestion"
 
-Pytest fixtures come with it (`aspire_profile`, `aspire_score`): add
-`pytest_plugins = ["aspire_tui.testing"]` to your conftest.py.
+Its pytest fixtures (`aspire_profile`, `aspire_score`) are there in every test run where
+Aspire is installed (a pytest11 entry point): nothing to add to conftest.py.
 """
 
 from __future__ import annotations

@@ -138,7 +138,6 @@ def write_plugin(name: str, where: Path) -> Path:
         root / "README.md": README,
         root / "src" / module / "__init__.py": MODULE,
         root / "tests" / f"test_{module}.py": TEST,
-        root / "tests" / "conftest.py": CONFTEST,
     }
     for path, template in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)

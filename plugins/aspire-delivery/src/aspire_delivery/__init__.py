@@ -1,0 +1,132 @@
+"""Delivery: how an interview answer sounds when spoken.
+
+Hard sentences are found as Hemingway finds them: long, with long words (Flesch reading
+ease from syllable counts). Syllables come from pyphen, imported on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from aspire_tui.hookspecs import hookimpl
+from aspire_tui.models import ScoreResult
+from aspire_tui.scorer import ScoreContext, Scorer, finding
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+DEFAULT_FILLERS = [
+    "um",
+    "uh",
+    "erm",
+    "you know",
+    "basically",
+    "actually",
+    "literally",
+    "sort of",
+    "kind of",
+    "I mean",
+    "like I said",
+]
+
+
+class Settings(BaseModel):
+    """Set in a profile under [plugins.delivery]."""
+
+    long_sentence: int = Field(
+        25, ge=8, le=80, description="Words above which a sentence is flagged"
+    )
+    hard_reading_ease: float = Field(
+        40.0, ge=0, le=100, description="Flesch reading ease below which a long sentence is hard"
+    )
+    fillers: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_FILLERS), description="Filler words to point out"
+    )
+
+
+@lru_cache(maxsize=1)
+def _hyphenator() -> Any:
+    import pyphen  # heavy-ish: only when a draft is first scored
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=20_000)
+def syllables(word: str) -> int:
+    word = word.lower().strip("'’-")
+    if not word:
+        return 0
+    return max(1, _hyphenator().inserted(word).count("-") + 1)
+
+
+def reading_ease(words: list[str]) -> float:
+    """Flesch reading ease of one sentence: 100 is easy, below 30 is hard."""
+    if not words:
+        return 100.0
+    syl = sum(syllables(w) for w in words)
+    return 206.835 - 1.015 * len(words) - 84.6 * (syl / len(words))
+
+
+class DeliveryScorer(Scorer):
+    id = "delivery"
+    title = "Delivery"
+    description = "Sentences hard to say in one breath, filler words, and the pace."
+    weight = 0.0  # advisory: it does not move the overall score unless a profile says so
+    settings_model = Settings
+
+    def score(self, ctx: ScoreContext) -> ScoreResult:
+        s: Settings = ctx.settings
+        text = ctx.text
+        findings = []
+        hard = 0
+        for m in SENTENCE.finditer(text):
+            words = WORD.findall(m.group())
+            if len(words) > s.long_sentence:
+                ease = reading_ease(words)
+                very = ease < s.hard_reading_ease
+                hard += 1
+                start = m.start() + len(m.group()) - len(m.group().lstrip())
+                findings.append(
+                    finding(
+                        start,
+                        m.end(),
+                        "suggestion",
+                        f"{len(words)} words{' with many long ones' if very else ''}: hard to say "
+                        "in one breath, and hard to follow by ear.",
+                        "Split it in two, and end each part on the point you want remembered.",
+                        kind="hard-sentence",
+                    )
+                )
+        fillers = 0
+        for filler in s.fillers:
+            for m in re.finditer(rf"(?<![\w']){re.escape(filler)}(?![\w'])", text, re.IGNORECASE):
+                fillers += 1
+                findings.append(
+                    finding(
+                        m.start(),
+                        m.end(),
+                        "suggestion",
+                        f"“{m.group()}” is a filler: it sounds unsure when spoken.",
+                        "Pause instead; a silence sounds more confident.",
+                        kind="filler",
+                    )
+                )
+        findings.sort(key=lambda f: f.start)
+        words = len(WORD.findall(text))
+        score = max(0.0, 100.0 - 8 * hard - 4 * fillers) if words else 0.0
+        if not words:
+            summary = "Nothing to say yet."
+        elif not findings:
+            summary = f"Easy to say aloud: about {round(words * 60 / 140)} s at a calm pace."
+        else:
+            summary = f"{hard} hard sentence(s) and {fillers} filler(s) to smooth out."
+        return ScoreResult(score=score, summary=summary, findings=findings)
+
+
+@hookimpl
+def aspire_scorers() -> list[Scorer]:
+    return [DeliveryScorer()]
