@@ -295,3 +295,40 @@ def test_plugins_install_runs_pip_in_aspires_environment(monkeypatch: pytest.Mon
     assert calls == [
         [sys.executable, "-m", "pip", "install", "--upgrade", "aspire-cliches", "./local-plugin"]
     ]
+
+
+async def test_the_app_reports_broken_plugins_and_keeps_scoring(
+    site: Path, aspire_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aspire_tui.app import live
+    from aspire_tui.app.app import AspireApp
+    from aspire_tui.app.widgets.draft.editor import DraftEditor
+    from aspire_tui.session import Session
+
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setattr(live, "HARD_LIMIT", 0.5)
+    monkeypatch.setenv("ASPIRE_DISABLE_PLUGINS", "cliches,delivery")
+    session, _ = Session.open(None)
+    app = AspireApp(session)
+    async with app.run_test(size=(140, 45)) as pilot:
+        deadline = time.monotonic() + 8
+        while time.monotonic() < deadline:
+            await pilot.pause(0.05)
+            if app.live and all(g.version >= 0 or g.timed_out for g in app.live.groups):
+                break
+        assert app.live is not None
+        notes = " ".join(n.message for n in app._notifications)
+        assert "importboom did not load" in notes and "needs a library" in notes
+        report = app.live.report()
+        errors = {e.plugin: e.message for e in report.errors}
+        assert "ZeroDivisionError" in errors["callboom"]
+        assert "outside the draft" in errors["badspan"]
+        assert "timed out" in errors["hangs"]
+        assert any(s.plugin == "good" for s in report.scores)
+        assert {"alignment", "commitment", "realism", "specificity"} <= {
+            s.plugin for s in report.scores
+        }
+        editor = app.query_one(DraftEditor)
+        editor.move_cursor(editor.document.end)
+        await pilot.press("!")
+        assert editor.text.endswith("!")

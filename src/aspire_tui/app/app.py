@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from functools import partial
@@ -131,6 +132,9 @@ class AspireApp(App[None]):
         if self.note:
             self.notify(self.note, timeout=10)
         self.set_interval(0.25, self._tick)
+        # What exists now lives as long as the app: keep it out of the collector's way, so
+        # a full collection never stalls a keystroke.
+        self.call_after_refresh(gc.freeze)
         self._engine_ready(self.host or load_host())
 
     def _engine_ready(self, host: PluginHost) -> None:

@@ -1,0 +1,108 @@
+"""What 20 installed plugins cost: `aspire score` and the app's cold start, with 20 small
+plugins installed and with none, side by side in one run. Target: each grows <= 10%.
+
+The plugins shipped in plugins/ are left off in both runs, so only the 20 are compared.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from _drafts import EXAMPLE, draft_of
+from bench_app import ASPIRE as APP_SNIPPET
+
+RUNS = int(os.environ.get("BENCH_RUNS", "15"))
+BIN = Path(sys.executable).parent
+PLUGIN = """
+from aspire_tui.hookspecs import hookimpl
+from aspire_tui.scorer import Scorer
+
+
+class Dummy(Scorer):
+    id = "{name}"
+    title = "{name}"
+    weight = 0.0
+
+    def score(self, ctx):
+        return {{"score": 50, "summary": "dummy", "findings": []}}
+
+
+@hookimpl
+def aspire_scorers():
+    return [Dummy()]
+"""
+
+
+def make_site(root: Path, count: int = 20) -> Path:
+    for i in range(count):
+        name = f"dummy{i:02d}"
+        (root / f"{name}.py").write_text(PLUGIN.format(name=name), encoding="utf-8")
+        info = root / f"aspire_{name}-0.1.0.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(f"Name: aspire-{name}\nVersion: 0.1.0\n")
+        (info / "entry_points.txt").write_text(f"[aspire_tui.scorers]\n{name} = {name}\n")
+    return root
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, capture_output=True, timeout=60)
+    if proc.returncode != 0:
+        raise SystemExit(f"failed: {proc.stderr.decode()[-400:]}")
+    return (time.perf_counter() - started) * 1000
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "site20").mkdir()
+        site = make_site(Path(tmp) / "site20")
+        draft = Path(tmp) / "draft.txt"
+        draft.write_text(draft_of(250), encoding="utf-8")
+        base = {
+            **os.environ,
+            "ASPIRE_DISABLE_PLUGINS": "cliches,delivery",
+            "ASPIRE_HOME": str(Path(tmp) / "home"),
+        }
+        envs = {"none": base, "20 plugins": {**base, "PYTHONPATH": str(site)}}
+        commands = {
+            "aspire score": [
+                str(BIN / "aspire"),
+                "score",
+                "--profile",
+                str(EXAMPLE),
+                "--format",
+                "json",
+                str(draft),
+            ],
+            "app cold start": [sys.executable, "-c", APP_SNIPPET, str(draft)],
+        }
+        ok = True
+        for label, cmd in commands.items():
+            for env in envs.values():
+                timed(cmd, env)  # warm caches
+            times: dict[str, list[float]] = {k: [] for k in envs}
+            for _ in range(RUNS):
+                for name, env in envs.items():
+                    times[name].append(timed(cmd, env))
+            none = statistics.median(times["none"])
+            twenty = statistics.median(times["20 plugins"])
+            growth = twenty / none - 1
+            passed = growth <= 0.10
+            ok &= passed
+            print(
+                f"{label:15} none {none:6.1f} ms  20 plugins {twenty:6.1f} ms  "
+                f"growth {growth:+.1%}  target <= +10%  {'ok' if passed else 'MISSED'}"
+            )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
