@@ -89,16 +89,14 @@ class Engine:
         return [s for s in self.host.scorers if s.id not in disabled]
 
     def score(self, text: str, profile: Profile) -> Report:
-        """Built-in scorers run here; installed ones each in a thread of their own, given
+        """Built-in scorers run here; installed ones in a few daemon threads, given
         `HARD_LIMIT` seconds together, after which a result is dropped as timed out."""
         shared = SharedAnalysis(text, profile)
         scorers = self.enabled(profile)
         outside = [s for s in scorers if not is_builtin(s)]
-        running = [_Running(s, text, profile, shared) for s in outside]
+        waiting = _start_outside(outside, text, profile, shared)
         outcomes = {s.id: run_scorer(s, text, profile, shared) for s in scorers if is_builtin(s)}
-        deadline = time.monotonic() + HARD_LIMIT
-        for r in running:
-            outcomes[r.scorer.id] = r.wait(deadline)
+        outcomes.update(waiting(time.monotonic() + HARD_LIMIT))
         ordered = [outcomes[s.id] for s in scorers]
         return report_from(ordered, draft_facts(shared))
 
@@ -133,34 +131,54 @@ def is_builtin(scorer: Scorer) -> bool:
     return type(scorer).__module__.startswith("aspire_tui.scorers.")
 
 
-class _Running:
-    """One installed scorer running in a daemon thread, so a hang never holds the process."""
+#: Threads for installed scorers: enough that one hanging plugin holds up no other.
+WORKERS = 4
 
-    def __init__(self, scorer: Scorer, text: str, profile: Profile, shared: SharedAnalysis) -> None:
-        import threading
 
-        self.scorer = scorer
-        self.outcome: ScorerScore | ScorerError | None = None
-        self.thread = threading.Thread(
-            target=self._run,
-            args=(text, profile, shared),
-            daemon=True,
-            name=f"aspire-scorer-{scorer.id}",
-        )
-        self.thread.start()
+def _start_outside(
+    scorers: list[Scorer], text: str, profile: Profile, shared: SharedAnalysis
+) -> Any:
+    """Start installed scorers in daemon threads (a hang never holds the process at exit);
+    returns a function that waits until a deadline and reports the late ones as timed out."""
+    import queue
+    import threading
 
-    def _run(self, text: str, profile: Profile, shared: SharedAnalysis) -> None:
-        self.outcome = run_scorer(self.scorer, text, profile, shared)
+    todo: queue.SimpleQueue[Scorer] = queue.SimpleQueue()
+    for scorer in scorers:
+        todo.put(scorer)
+    results: dict[str, ScorerScore | ScorerError] = {}
+    finished = threading.Condition()
 
-    def wait(self, deadline: float) -> ScorerScore | ScorerError:
-        self.thread.join(max(0.0, deadline - time.monotonic()))
-        if self.outcome is None:
-            outcome = ScorerError(
-                self.scorer.id, f"timed out after {HARD_LIMIT:g} s; its result was dropped"
+    def work() -> None:
+        while True:
+            try:
+                scorer = todo.get_nowait()
+            except queue.Empty:
+                return
+            outcome = run_scorer(scorer, text, profile, shared)
+            with finished:
+                results[scorer.id] = outcome
+                finished.notify_all()
+
+    for n in range(min(WORKERS, len(scorers))):
+        threading.Thread(target=work, daemon=True, name=f"aspire-scorers-{n}").start()
+
+    def wait(deadline: float) -> dict[str, ScorerScore | ScorerError]:
+        with finished:
+            finished.wait_for(
+                lambda: len(results) == len(scorers), max(0.0, deadline - time.monotonic())
             )
-            _trace(self.scorer.id, HARD_LIMIT * 1000, outcome)
-            return outcome
-        return self.outcome
+            done = dict(results)
+        for scorer in scorers:
+            if scorer.id not in done:
+                late = ScorerError(
+                    scorer.id, f"timed out after {HARD_LIMIT:g} s; its result was dropped"
+                )
+                _trace(scorer.id, HARD_LIMIT * 1000, late)
+                done[scorer.id] = late
+        return done
+
+    return wait
 
 
 def run_scorer(

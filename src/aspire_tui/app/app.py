@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 import time
@@ -23,7 +24,7 @@ from ..session import Session, export_draft
 from ..storage import atomic_write, data_home, slugify
 from .commands import AspireCommands
 from .keymap import load_keymap
-from .live import Group, LiveScores, make_groups, run_group
+from .live import Group, LiveScores, Runner, make_groups, run_group
 from .widgets.draft.editor import DraftEditor
 from .widgets.feedback.panel import FeedbackPanel
 from .widgets.fields import FieldsPane
@@ -82,6 +83,7 @@ class AspireApp(App[None]):
         self.first_unsaved: float | None = None
         self._save_timer: object | None = None
         self._quit_refused = -10.0
+        self.runner = Runner()
         self.history: dict[int, float | None] = {}
         #: The app's own clock, read by the latency benchmark: when each text version was
         #: made, and when the built-in scores for the current version reached the screen.
@@ -190,16 +192,13 @@ class AspireApp(App[None]):
             return
         self.live.start(group, self.version)
         text = self.session.draft.text
-        self.run_worker(
-            partial(self._score_group, group, text, self.version),
-            thread=True,
-            group=f"score-{id(group)}",
-            exit_on_error=False,
-        )
+        self.runner.submit(group.builtin, partial(self._score_group, group, text, self.version))
 
     def _score_group(self, group: Group, text: str, version: int) -> None:
         outcomes, facts = run_group(group, text, self.session.profile)
-        self.call_from_thread(self._group_done, group, version, outcomes, facts)
+        if not self.closing:
+            with contextlib.suppress(RuntimeError):  # the app stopped while this scorer ran
+                self.call_from_thread(self._group_done, group, version, outcomes, facts)
 
     def _group_done(self, group: Group, version: int, outcomes: list[Any], facts: object) -> None:
         if self.live is None or group not in self.live.groups:

@@ -8,7 +8,9 @@ This holds no UI code; the app runs each group in a worker thread.
 
 from __future__ import annotations
 
+import contextlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..engine import (
@@ -153,3 +155,41 @@ class LiveScores:
     def report(self) -> Report:
         outcomes = [o for g in self.groups for o in g.outcomes]
         return report_from(outcomes, self.facts)
+
+
+class Runner:
+    """Daemon threads that run scoring jobs: one for the built-ins, so they never wait
+    behind a plugin, and a few shared by installed scorers. Threads are started once and
+    reused (twenty plugins do not mean twenty threads at start-up), and a plugin that hangs
+    holds one of them, never the app or its exit."""
+
+    def __init__(self, workers: int = 4) -> None:
+        import queue
+
+        self._queues: dict[bool, queue.SimpleQueue[Callable[[], None]]] = {
+            True: queue.SimpleQueue(),
+            False: queue.SimpleQueue(),
+        }
+        self._counts = {True: 1, False: workers}
+        self._started: set[bool] = set()
+
+    def submit(self, builtin: bool, job: Callable[[], None]) -> None:
+        if builtin not in self._started:
+            import threading
+
+            self._started.add(builtin)
+            for n in range(self._counts[builtin]):
+                threading.Thread(
+                    target=self._work,
+                    args=(builtin,),
+                    daemon=True,
+                    name=f"aspire-{'builtin' if builtin else 'plugin'}-scorer-{n}",
+                ).start()
+        self._queues[builtin].put(job)
+
+    def _work(self, builtin: bool) -> None:
+        jobs = self._queues[builtin]
+        while True:
+            job = jobs.get()
+            with contextlib.suppress(Exception):  # a job reports its own errors
+                job()
