@@ -11,27 +11,16 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _drafts import EXAMPLE, draft_of
+from _drafts import aspire_score_command, draft_of, side_by_side
 
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 BIN = Path(sys.executable).parent
-
-
-def wall(cmd: list[str]) -> float:
-    started = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, env={**os.environ, "ASPIRE_LOAD_PLUGINS": ""})
-    elapsed = (time.perf_counter() - started) * 1000
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{cmd[0]} failed: {proc.stderr.decode()[-300:]}")
-    return elapsed
 
 
 def main() -> int:
@@ -39,27 +28,17 @@ def main() -> int:
     if not proselint:
         print("proselint is not installed: `make bench` installs it (pip install -e '.[bench]')")
         return 2
+    env = {**os.environ, "ASPIRE_LOAD_PLUGINS": ""}
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / "draft.txt"
         draft.write_text(draft_of(250), encoding="utf-8")
-        commands = {
-            "aspire score": [
-                str(BIN / "aspire"),
-                "score",
-                "--profile",
-                str(EXAMPLE),
-                "--format",
-                "json",
-                str(draft),
-            ],
-            "proselint check": [proselint, "check", str(draft)],
-        }
-        for cmd in commands.values():  # warm the file cache and bytecode
-            wall(cmd)
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(RUNS):
-            for name, cmd in commands.items():
-                times[name].append(wall(cmd))
+        times = side_by_side(
+            {
+                "aspire score": (aspire_score_command(draft), env),
+                "proselint check": ([proselint, "check", str(draft)], env),
+            },
+            RUNS,
+        )
     medians = {name: statistics.median(t) for name, t in times.items()}
     for name, median in medians.items():
         print(f"{name:16} median {median:7.1f} ms  (min {min(times[name]):.1f}, {RUNS} runs)")

@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _drafts import EXAMPLE, draft_of
+from _drafts import aspire_score_command, draft_of, side_by_side
 from bench_app import ASPIRE as APP_SNIPPET
 
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
-BIN = Path(sys.executable).parent
 PLUGIN = """
 from aspire_tui.hookspecs import hookimpl
 from aspire_tui.scorer import Scorer
@@ -52,14 +49,6 @@ def make_site(root: Path, count: int = 20) -> Path:
     return root
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, capture_output=True, timeout=60)
-    if proc.returncode != 0:
-        raise SystemExit(f"failed: {proc.stderr.decode()[-400:]}")
-    return (time.perf_counter() - started) * 1000
-
-
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "site20").mkdir()
@@ -73,25 +62,12 @@ def main() -> int:
         }
         envs = {"none": base, "20 plugins": {**base, "PYTHONPATH": str(site)}}
         commands = {
-            "aspire score": [
-                str(BIN / "aspire"),
-                "score",
-                "--profile",
-                str(EXAMPLE),
-                "--format",
-                "json",
-                str(draft),
-            ],
+            "aspire score": aspire_score_command(draft),
             "app cold start": [sys.executable, "-c", APP_SNIPPET, str(draft)],
         }
         ok = True
         for label, cmd in commands.items():
-            for env in envs.values():
-                timed(cmd, env)  # warm caches
-            times: dict[str, list[float]] = {k: [] for k in envs}
-            for _ in range(RUNS):
-                for name, env in envs.items():
-                    times[name].append(timed(cmd, env))
+            times = side_by_side({name: (cmd, env) for name, env in envs.items()}, RUNS)
             none = statistics.median(times["none"])
             twenty = statistics.median(times["20 plugins"])
             growth = twenty / none - 1
