@@ -37,8 +37,10 @@ lint: $(DEV_STAMP)
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/python bench/bench_scoring.py
-	$(BIN)/python bench/bench_cli.py
+	-$(BIN)/python bench/bench_scoring.py
+	-$(BIN)/python bench/bench_cli.py
+	-$(BIN)/python bench/bench_app.py
+	-$(BIN)/python bench/bench_plugins.py
 
 eval: $(STAMP)
 	$(BIN)/python ../shared/eval/run_eval.py ../shared/eval/dev --cmd "$(BIN)/aspire"
