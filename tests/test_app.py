@@ -59,7 +59,7 @@ async def test_first_run_opens_an_example_ready_to_type(aspire_home: Path) -> No
         assert isinstance(app.focused, DraftEditor)
         assert app.query_one(DraftEditor).text.startswith("In five years")
         notes = [n.message for n in app._notifications]
-        assert any("New profile" in m for m in notes)
+        assert any("Make your own with ctrl+l" in m for m in notes)
         assert app.live is not None and app.live.report().overall > 50
 
 

@@ -59,8 +59,8 @@ class Session:
                 raise ProfileError(examples_dir(), "no example profiles found; reinstall Aspire")
             session = cls.copy_of(example)
             return session, (
-                f"This is an example. Make your own with ctrl+p → New profile "
-                f"(saved in {profiles_dir()})."
+                f"This is a copy of an example. Make your own with ctrl+l, then n or b "
+                f"(profiles are kept in {profiles_dir()})."
             )
         path = resolve_profile(name_or_path)
         if path.resolve().parent == examples_dir().resolve():
