@@ -59,15 +59,40 @@ class FeedbackPanel(VerticalScroll):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._located: list[Located] = []
         self._shown: dict[str, object] = {}  # what each part shows, to skip needless redraws
+        self._later: dict[str, object] = {}  # what waits for the lower part to be built
+        self._ready = False
 
     def compose(self) -> ComposeResult:
+        # The scores come first; the findings list and the rest are built just after the
+        # first frame, so the app opens with its scores on screen sooner.
         yield Static("Scoring…", id="overall")
         yield Static("", id="bars")
-        yield Static("Findings", classes="section-title")
-        yield OptionList(id="findings")
-        yield Static("", id="checklist")
-        yield Static("", id="history")
-        yield Sparkline([], id="history-spark")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._build_rest)
+
+    def _build_rest(self) -> None:
+        self.mount_all(
+            [
+                Static("Findings", classes="section-title"),
+                OptionList(id="findings"),
+                Static("", id="checklist"),
+                Static("", id="history"),
+                Sparkline([], id="history-spark"),
+            ]
+        )
+        self.call_after_refresh(self._catch_up)
+
+    def _catch_up(self) -> None:
+        self._ready = True
+        later, self._later = self._later, {}
+        for selector, content in later.items():
+            if selector == "findings":
+                self._show_findings(*content)  # type: ignore[misc]
+            elif selector == "spark":
+                self._show_spark(content)  # type: ignore[arg-type]
+            else:
+                self._update(selector, content)  # type: ignore[arg-type]
 
     def show(self, report: Report, text: str, status: dict[str, str]) -> None:
         """Show a report. `status` maps a scorer id to 'scoring', 'slow' or ''."""
@@ -90,6 +115,9 @@ class FeedbackPanel(VerticalScroll):
         self._update("#bars", self._bars(report, status))
 
     def _update(self, selector: str, content: Text) -> None:
+        if not self._ready and selector not in ("#overall", "#bars"):
+            self._later[selector] = content
+            return
         key = (content.plain, tuple(content.spans))
         previous = self._shown.get(selector)
         if previous == key:
@@ -120,6 +148,9 @@ class FeedbackPanel(VerticalScroll):
         return out
 
     def _show_findings(self, scores: list[ScorerScore], text: str) -> None:
+        if not self._ready:
+            self._later["findings"] = (scores, text)
+            return
         located = [
             Located(s.plugin, f, " ".join(text[f.start : f.end].split()))
             for s in scores
@@ -185,7 +216,12 @@ class FeedbackPanel(VerticalScroll):
                 style="bold" if i == current else "",
             )
         self._update("#history", out)
-        data = [s for _, s in scores if s is not None]
+        self._show_spark([s for _, s in scores if s is not None])
+
+    def _show_spark(self, data: list[float]) -> None:
+        if not self._ready:
+            self._later["spark"] = data
+            return
         if self._shown.get("spark") != data:
             self._shown["spark"] = data
             spark = self.query_one("#history-spark", Sparkline)
