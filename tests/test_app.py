@@ -47,6 +47,18 @@ def first_run_app(host: PluginHost | None = None) -> AspireApp:
     return AspireApp(session, note, host=host)
 
 
+def app_with(*extra: Scorer) -> AspireApp:
+    """The first-run app scored by the built-ins plus these scorers."""
+    host = load_host(installed=False)
+    host.scorers.extend(extra)
+    return first_run_app(host)
+
+
+def group_of(app: AspireApp, scorer_id: str) -> Group:
+    assert app.live is not None
+    return next(g for g in app.live.groups if g.ids == [scorer_id])
+
+
 def findings(app: AspireApp) -> list[Any]:
     return list(app.query_one(FeedbackPanel)._located)
 
@@ -139,9 +151,7 @@ class Sleepy(Scorer):
 
 
 async def test_raising_and_sleeping_scorers_leave_the_rest_alone(aspire_home: Path) -> None:
-    host = load_host(installed=False)
-    host.scorers.extend([Raising(), Sleepy()])
-    app = first_run_app(host)
+    app = app_with(Raising(), Sleepy())
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(pilot, app, lambda: app.live is not None)
         assert app.live is not None
@@ -163,7 +173,7 @@ async def test_raising_and_sleeping_scorers_leave_the_rest_alone(aspire_home: Pa
             "specificity",
         }
         assert any(e.plugin == "raising" and "boom" in e.message for e in report.errors)
-        sleepy = next(g for g in app.live.groups if g.ids == ["sleepy"])
+        sleepy = group_of(app, "sleepy")
         assert sleepy.running_since is not None  # still asleep, shown as such
         await settle(
             pilot,
@@ -419,13 +429,11 @@ async def test_a_hanging_scorer_is_timed_out_and_typing_goes_on(
     from aspire_tui.app import live
 
     monkeypatch.setattr(live, "HARD_LIMIT", 0.4)
-    host = load_host(installed=False)
-    host.scorers.append(Hangs())
-    app = first_run_app(host)
+    app = app_with(Hangs())
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(pilot, app, lambda: app.live is not None)
         assert app.live is not None
-        hangs = next(g for g in app.live.groups if g.ids == ["hangs"])
+        hangs = group_of(app, "hangs")
         await settle(pilot, app, lambda: hangs.timed_out, timeout=3)
         report = app.live.report()
         assert any(e.plugin == "hangs" and "timed out" in e.message for e in report.errors)
@@ -438,13 +446,11 @@ async def test_a_hanging_scorer_is_timed_out_and_typing_goes_on(
 
 
 async def test_a_scorer_failing_again_and_again_is_paused(aspire_home: Path) -> None:
-    host = load_host(installed=False)
-    host.scorers.append(Raising())
-    app = first_run_app(host)
+    app = app_with(Raising())
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(pilot, app, lambda: app.live is not None)
         assert app.live is not None
-        raising = next(g for g in app.live.groups if g.ids == ["raising"])
+        raising = group_of(app, "raising")
         editor = app.query_one(DraftEditor)
         for i in range(4):
             editor.load_text(f"Draft number {i} about leading the team here.")

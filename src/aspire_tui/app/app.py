@@ -405,10 +405,9 @@ class AspireApp(App[None]):
     def save_now(self) -> None:
         """Save on the UI thread: used when quitting or switching profile."""
         if self.changes != self.saved_changes:
-            atomic_write(self.session.path, self.session.snapshot())
+            self.session.save()
             self.saved_changes = self.changes
             self.first_unsaved = None
-            self.session.dirty = False
         self._show_saved()
 
     def _show_saved(self) -> None:

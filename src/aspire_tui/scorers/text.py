@@ -500,10 +500,6 @@ def words(text: str) -> list[re.Match[str]]:
     return list(WORD_RE.finditer(text))
 
 
-def word_count(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
-
-
 def speaking_seconds(count: int) -> int:
     return round(count * 60 / WORDS_PER_MINUTE)
 
@@ -515,17 +511,6 @@ def tokens_of(matches: list[re.Match[str]]) -> list[tuple[str, str]]:
         if len(w) < 2 or w in STOPWORDS or w[0].isdigit():
             continue
         out.append((w, stem(w)))
-    return out
-
-
-def content_stems(text: str) -> list[str]:
-    """Stems of the words that carry meaning (no stopwords, no career boilerplate)."""
-    out = []
-    for m in WORD_RE.finditer(text):
-        w = m.group().lower()
-        if len(w) < 2 or w in STOPWORDS or w in GENERIC or w[0].isdigit():
-            continue
-        out.append(stem(w))
     return out
 
 

@@ -274,7 +274,7 @@ def weak_stems() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def GENERIC_STEMS() -> frozenset[str]:
+def generic_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in GENERIC)
 
 
@@ -381,7 +381,7 @@ def _vocabulary(
 def _weight(s: str, line_stems: list[set[str]], role_stems: frozenset[str]) -> float:
     """How much a shared word says about fit: words of the role's own name, and words in most
     of the job's bullets, are what any candidate in the field says; rarer words are telling."""
-    if s in weak_stems() or s in GENERIC_STEMS():
+    if s in weak_stems() or s in generic_stems():
         return 0.3
     if s in role_stems:
         return 0.5
