@@ -13,7 +13,7 @@ import pytest
 
 from aspire_tui.app.app import AspireApp
 from aspire_tui.app.commands import COMMANDS
-from aspire_tui.app.live import SLOW_AFTER, Group, LiveScores
+from aspire_tui.app.live import SLOW_AFTER, FirstResults, Group, LiveScores
 from aspire_tui.app.screens.help import HelpScreen
 from aspire_tui.app.screens.picker import ProfilePicker
 from aspire_tui.app.widgets.draft.editor import DraftEditor
@@ -187,6 +187,55 @@ async def test_raising_and_sleeping_scorers_leave_the_rest_alone(aspire_home: Pa
         assert "slow" in str(app.query_one("#bars").render())
         await settle(pilot, app, lambda: sleepy.version == app.version, timeout=4)
         assert any(s.plugin == "sleepy" for s in app.live.report().scores)
+
+
+class Quick(Scorer):
+    id = "quick"
+    title = "Quick"
+
+    def score(self, ctx: ScoreContext) -> Any:
+        return {"score": 64, "summary": "quick to answer"}
+
+
+async def test_fast_installed_scorers_are_in_the_first_frame(aspire_home: Path) -> None:
+    seen: dict[str, Any] = {}
+
+    class Watched(AspireApp):
+        def _score_first_frame(self) -> None:
+            started = time.monotonic()
+            super()._score_first_frame()
+            assert self.live is not None
+            seen["waited"] = time.monotonic() - started
+            seen["scores"] = {s.plugin for s in self.live.report().scores}
+            seen["bars"] = str(self.query_one("#bars").render())
+
+    host = load_host(installed=False)
+    host.scorers.extend([Quick(), Sleepy()])
+    session, note = Session.open(None)
+    app = Watched(session, note, host=host)
+    async with app.run_test(size=(140, 45)):
+        # The quick plugin is shown with the built-ins; the sleeper holds the first frame
+        # no longer than the short wait and is shown as still scoring.
+        assert {"alignment", "quick"} <= seen["scores"]
+        assert "sleepy" not in seen["scores"]
+        assert "Quick" in seen["bars"] and "scoring" in seen["bars"]
+        assert seen["waited"] < 0.9
+
+
+def test_first_results_keep_what_came_in_time_and_refuse_the_rest() -> None:
+    group = Group([], False)
+    first = FirstResults(expected=2)
+    assert first.offer((group, 0, [], None))
+    started = time.monotonic()
+    taken = first.take(deadline=time.monotonic() + 0.05)
+    assert len(taken) == 1  # the second never came: gave up at the deadline
+    assert time.monotonic() - started >= 0.04
+    assert not first.offer((group, 0, [], None))  # late: goes the usual way
+    done = FirstResults(expected=1)
+    done.offer((group, 0, [], None))
+    started = time.monotonic()
+    assert len(done.take(deadline=time.monotonic() + 5)) == 1
+    assert time.monotonic() - started < 1  # all came: no waiting for the deadline
 
 
 def test_an_older_result_never_replaces_a_newer_one() -> None:

@@ -24,7 +24,15 @@ from ..session import Session, export_draft
 from ..storage import atomic_write, data_home, slugify
 from .commands import AspireCommands
 from .keymap import load_keymap
-from .live import Group, LiveScores, Runner, make_groups, run_group
+from .live import (
+    FIRST_FRAME_WAIT,
+    FirstResults,
+    Group,
+    LiveScores,
+    Runner,
+    make_groups,
+    run_group,
+)
 from .widgets.draft.editor import DraftEditor
 from .widgets.feedback.panel import FeedbackPanel
 from .widgets.fields import FieldsPane
@@ -84,6 +92,7 @@ class AspireApp(App[None]):
         self._save_timer: object | None = None
         self._quit_refused = -10.0
         self.runner = Runner()
+        self._first: FirstResults | None = None
         self.history: dict[int, float | None] = {}
         #: The app's own clock, read by the latency benchmark: when each text version was
         #: made, and when the built-in scores for the current version reached the screen.
@@ -150,17 +159,33 @@ class AspireApp(App[None]):
         if self.engine is None:
             return
         self.live = LiveScores(make_groups(self.engine.enabled(self.session.profile)))
-        if first and self.live.groups and self.live.groups[0].builtin:
-            # The built-ins take milliseconds: score them before the first frame, so the app
-            # opens with its feedback already on screen. Installed scorers run in workers.
-            group = self.live.groups[0]
-            text = self.session.draft.text
-            self.live.start(group)
-            outcomes, facts = run_group(group, text, self.session.profile)
-            self.live.finish(group, self.version, outcomes, facts)
-            self._show_report()
-        self._schedule_all(skip_current=first)
+        if first:
+            self._score_first_frame()
+        else:
+            self._schedule_all()
         self._score_history()
+
+    def _score_first_frame(self) -> None:
+        """Open with the feedback already on screen: the built-ins take milliseconds and are
+        scored here; installed scorers start in workers at the same moment and are waited
+        for a little, so fast ones are in the first frame too."""
+        assert self.live is not None
+        installed = [g for g in self.live.groups if not g.builtin]
+        deadline = time.monotonic() + FIRST_FRAME_WAIT
+        self._first = FirstResults(len(installed)) if installed else None
+        for group in installed:
+            self._schedule(group)
+        text = self.session.draft.text
+        for group in self.live.groups:
+            if group.builtin:
+                self.live.start(group)
+                outcomes, facts = run_group(group, text, self.session.profile)
+                self.live.finish(group, self.version, outcomes, facts)
+        if self._first is not None:
+            for result in self._first.take(deadline):
+                self.live.finish(*result)
+            self._first = None
+        self._show_report()
 
     def _refresh_header(self) -> None:
         p = self.session.profile
@@ -176,12 +201,11 @@ class AspireApp(App[None]):
 
     # ---- live scoring -------------------------------------------------------------------------
 
-    def _schedule_all(self, skip_current: bool = False) -> None:
+    def _schedule_all(self) -> None:
         if self.live is None:
             return
         for group in self.live.groups:
-            if not (skip_current and group.version == self.version):
-                self._schedule(group)
+            self._schedule(group)
 
     def _schedule(self, group: Group) -> None:
         assert self.live is not None
@@ -196,6 +220,9 @@ class AspireApp(App[None]):
 
     def _score_group(self, group: Group, text: str, version: int) -> None:
         outcomes, facts = run_group(group, text, self.session.profile)
+        first = self._first
+        if first is not None and first.offer((group, version, outcomes, facts)):
+            return
         if not self.closing:
             with contextlib.suppress(RuntimeError):  # the app stopped while this scorer ran
                 self.call_from_thread(self._group_done, group, version, outcomes, facts)

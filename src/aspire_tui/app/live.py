@@ -34,6 +34,11 @@ SLOW_AFTER = SOFT_LIMIT
 #: A group failing this many times in a row is paused for the session.
 PAUSE_AFTER = 3
 
+#: How long the first frame waits for installed scorers started with it. Fast plugins are
+#: then on screen with the built-ins at once (no flurry of redraws just after start-up);
+#: a slow one never holds the first frame longer than this and shows "scoring…" instead.
+FIRST_FRAME_WAIT = 0.15
+
 
 @dataclass
 class Group:
@@ -155,6 +160,44 @@ class LiveScores:
     def report(self) -> Report:
         outcomes = [o for g in self.groups for o in g.outcomes]
         return report_from(outcomes, self.facts)
+
+
+Outcome = tuple[Group, int, list[ScorerScore | ScorerError], DraftFacts | None]
+
+
+class FirstResults:
+    """Results that arrive while the first frame is being prepared.
+
+    Worker threads `offer` their result; while the gathering is open it is kept here
+    instead of being posted to the UI, and the UI thread `take`s everything that came in
+    time at once. After `take`, offers are refused and results go the usual way.
+    """
+
+    def __init__(self, expected: int) -> None:
+        import threading
+
+        self._expected = expected
+        self._results: list[Outcome] = []
+        self._open = True
+        self._done = threading.Condition()
+
+    def offer(self, result: Outcome) -> bool:
+        with self._done:
+            if not self._open:
+                return False
+            self._results.append(result)
+            self._done.notify_all()
+            return True
+
+    def take(self, deadline: float) -> list[Outcome]:
+        """Wait until every expected result came or `deadline` (monotonic) passed."""
+        with self._done:
+            self._done.wait_for(
+                lambda: len(self._results) >= self._expected,
+                timeout=max(0.0, deadline - time.monotonic()),
+            )
+            self._open = False
+            return self._results
 
 
 class Runner:
