@@ -23,6 +23,18 @@ def draft_of(words: int, paragraph: int = 0) -> str:
     return "\n\n".join(chunks)
 
 
+def as_installed() -> None:
+    """Compile Aspire's bytecode, as pip does when it installs a package: an editable
+    install run with PYTHONDONTWRITEBYTECODE would otherwise compile every module from
+    source on every start, which no installed copy does, while the libraries it is
+    compared with were compiled at their install."""
+    import compileall
+
+    import aspire_tui
+
+    compileall.compile_dir(Path(aspire_tui.__file__).parent, quiet=1)
+
+
 def aspire_score_command(draft: Path) -> list[str]:
     """`aspire score` as a user runs it, on the example profile and a draft file."""
     import sys

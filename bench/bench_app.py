@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 os.environ.setdefault("ASPIRE_HOME", tempfile.mkdtemp(prefix="aspire-bench-"))
 
-from _drafts import draft_of
+from _drafts import as_installed, draft_of, side_by_side
 from textual import events
 
 from aspire_tui.app.app import AspireApp
@@ -124,23 +123,19 @@ Once(session).run(headless=True)
 
 
 def cold_start(runs: int = 10) -> tuple[float, float]:
+    as_installed()
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / "draft.txt"
         draft.write_text(draft_of(250), encoding="utf-8")
         # Aspire itself: installed plugins add their own import time (see `aspire plugins`).
         env = {**os.environ, "ASPIRE_HOME": str(Path(tmp) / "home"), "ASPIRE_LOAD_PLUGINS": ""}
-        commands = {
-            "minimal": [sys.executable, "-c", MINIMAL, str(draft)],
-            "aspire": [sys.executable, "-c", ASPIRE, str(draft)],
-        }
-        for cmd in commands.values():
-            subprocess.run(cmd, env=env, capture_output=True, timeout=60, check=True)
-        times: dict[str, list[float]] = {k: [] for k in commands}
-        for _ in range(runs):
-            for name, cmd in commands.items():
-                started = time.perf_counter()
-                subprocess.run(cmd, env=env, capture_output=True, timeout=60, check=True)
-                times[name].append((time.perf_counter() - started) * 1000)
+        times = side_by_side(
+            {
+                "minimal": ([sys.executable, "-c", MINIMAL, str(draft)], env),
+                "aspire": ([sys.executable, "-c", ASPIRE, str(draft)], env),
+            },
+            runs,
+        )
     return statistics.median(times["aspire"]), statistics.median(times["minimal"])
 
 

@@ -17,13 +17,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _drafts import aspire_score_command, draft_of, side_by_side
+from _drafts import as_installed, aspire_score_command, draft_of, side_by_side
 
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 BIN = Path(sys.executable).parent
 
 
 def main() -> int:
+    as_installed()
     proselint = shutil.which("proselint", path=str(BIN)) or shutil.which("proselint")
     if not proselint:
         print("proselint is not installed: `make bench` installs it (pip install -e '.[bench]')")

@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import ContentSwitcher
 
 from aspire_tui.app.app import AspireApp
 from aspire_tui.app.commands import COMMANDS
 from aspire_tui.app.live import SLOW_AFTER, FirstResults, Group, LiveScores
 from aspire_tui.app.screens.help import HelpScreen
 from aspire_tui.app.screens.picker import ProfilePicker
+from aspire_tui.app.widgets.chrome import KeyBar, PaneTabs
 from aspire_tui.app.widgets.draft.editor import DraftEditor
 from aspire_tui.app.widgets.feedback.panel import FeedbackPanel
 from aspire_tui.engine import ScorerScore
@@ -328,13 +330,40 @@ async def test_help_export_and_palette(aspire_home: Path) -> None:
 
 async def test_keymap_file_remaps_a_binding(aspire_home: Path) -> None:
     aspire_home.mkdir(parents=True, exist_ok=True)
-    (aspire_home / "keymap.toml").write_text('"aspire.help" = "f12"\n', encoding="utf-8")
+    (aspire_home / "keymap.toml").write_text(
+        '"aspire.help" = "f12"\n"aspire.tab.research" = "f10"\n', encoding="utf-8"
+    )
     app = first_run_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
+        # Both bars show the keys as remapped.
+        assert "f12 Help" in app.query_one(KeyBar).line().plain
+        tabs = app.query_one(PaneTabs).render().plain
+        assert "f10 Research" in tabs and "f3" not in tabs
         await pilot.press("f12")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_pane_names_and_keys_are_clickable(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        tabs = app.query_one(PaneTabs)
+        assert "Draft" in tabs.render().plain and tabs.active == "draft"
+        await pilot.click(PaneTabs, offset=(tabs.render().plain.index("Research"), 0))
+        await pilot.pause()
+        assert app.query_one("#panes", ContentSwitcher).current == "research"
+        assert tabs.active == "research"
+        assert app.query_one("#research-culture")  # the pane was built when first shown
+        bar = app.query_one(KeyBar)
+        await pilot.click(KeyBar, offset=(bar.line().plain.index("Help"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert tabs.active == "draft" and isinstance(app.focused, DraftEditor)
 
 
 async def test_a_bad_keymap_is_reported_not_fatal(aspire_home: Path) -> None:

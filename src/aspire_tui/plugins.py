@@ -77,8 +77,18 @@ class PluginHost:
         return [p for p in self.plugins if not p.ok]
 
 
+class _Manager(pluggy.PluginManager):
+    """Looks only at names that can be Aspire hooks: pluggy otherwise inspects every
+    attribute of every plugin module, which adds up at start-up with many plugins."""
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> Any:
+        if not name.startswith("aspire_"):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
 def new_manager() -> pluggy.PluginManager:
-    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager = _Manager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     return manager
 

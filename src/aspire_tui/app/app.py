@@ -15,7 +15,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Header, Static
 
 from ..engine import Engine
 from ..errors import AspireError
@@ -33,6 +34,7 @@ from .live import (
     make_groups,
     run_group,
 )
+from .widgets.chrome import KeyBar, PaneTabs
 from .widgets.draft.editor import DraftEditor
 from .widgets.feedback.panel import FeedbackPanel
 from .widgets.fields import FieldsPane
@@ -43,9 +45,18 @@ _HERE = Path(__file__).parent
 #: One stylesheet per area, beside the widgets it styles.
 _STYLESHEETS: list[str | PurePath] = [
     _HERE / "app.tcss",
+    _HERE / "widgets" / "chrome.tcss",
     _HERE / "widgets" / "draft" / "draft.tcss",
     _HERE / "widgets" / "feedback" / "feedback.tcss",
     _HERE / "widgets" / "fields.tcss",
+]
+
+#: The panes: id, label, and the binding that shows it.
+PANES = [
+    ("reflect", "Reflect", "aspire.tab.reflect"),
+    ("research", "Research", "aspire.tab.research"),
+    ("draft", "Draft", "aspire.tab.draft"),
+    ("talking", "Talking points", "aspire.tab.talking"),
 ]
 
 #: Autosave after this long without typing, and at least this often while typing.
@@ -63,10 +74,11 @@ class AspireApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="aspire.help"),
-        Binding("f2", "show_tab('reflect')", "Reflect", id="aspire.tab.reflect"),
-        Binding("f3", "show_tab('research')", "Research", id="aspire.tab.research"),
-        Binding("f4", "show_tab('draft')", "Draft", id="aspire.tab.draft"),
-        Binding("f5", "show_tab('talking')", "Talking points", id="aspire.tab.talking"),
+        # The pane keys are shown beside the pane names, not in the key bar.
+        Binding("f2", "show_tab('reflect')", "Reflect", show=False, id="aspire.tab.reflect"),
+        Binding("f3", "show_tab('research')", "Research", show=False, id="aspire.tab.research"),
+        Binding("f4", "show_tab('draft')", "Draft", show=False, id="aspire.tab.draft"),
+        Binding("f5", "show_tab('talking')", "Talking points", show=False, id="aspire.tab.talking"),
         Binding("ctrl+l", "profiles", "Profiles", id="aspire.profiles"),
         Binding("ctrl+n", "new_draft", "New draft", id="aspire.draft.new"),
         Binding("f8", "previous_draft", "Prev draft", show=False, id="aspire.draft.previous"),
@@ -103,12 +115,13 @@ class AspireApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial="draft", id="tabs"):
+        yield PaneTabs(PANES, "draft", id="pane-tabs")
+        with ContentSwitcher(initial="draft", id="panes"):
             # Reflect, Research and Talking points are built when first shown: the app
             # opens on the Draft, ready to type, as fast as it can.
-            yield TabPane("Reflect", id="reflect")
-            yield TabPane("Research", id="research")
-            with TabPane("Draft", id="draft"), Horizontal(id="draft-row"):
+            yield Vertical(id="reflect", classes="pane")
+            yield Vertical(id="research", classes="pane")
+            with Horizontal(id="draft", classes="pane"):
                 with Vertical(id="draft-column"):
                     with Horizontal(id="draft-bar"):
                         yield Static("", id="question")
@@ -116,8 +129,8 @@ class AspireApp(App[None]):
                     yield DraftEditor(self.session.draft.text, id="editor")
                     yield Static("", id="save-state")
                 yield FeedbackPanel(id="feedback")
-            yield TabPane("Talking points", id="talking")
-        yield Footer()
+            yield Vertical(id="talking", classes="pane")
+        yield KeyBar(id="key-bar")
 
     @property
     def main(self) -> Screen[Any]:
@@ -353,19 +366,13 @@ class AspireApp(App[None]):
         if event.widget is not None and event.widget.id == "question":
             self.action_choose_question()
 
-    @on(TabbedContent.TabActivated)
-    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
-        self._build_pane(event.pane)
-        if event.pane.id == "talking":
-            self.call_after_refresh(self._refresh_talking)
-
     def _refresh_talking(self) -> None:
         from .widgets.talking.pane import TalkingPane
 
         for pane in self.main.query(TalkingPane):
             pane.refresh_points(self.session.profile, self.session.draft.text)
 
-    def _build_pane(self, pane: TabPane) -> None:
+    def _build_pane(self, pane: Widget) -> None:
         if pane.children:
             return
         p = self.session.profile
@@ -481,9 +488,16 @@ class AspireApp(App[None]):
         self.push_screen(HelpScreen())
 
     def action_show_tab(self, tab: str) -> None:
-        self.main.query_one(TabbedContent).active = tab
+        if tab not in {pane for pane, _, _ in PANES}:
+            return
+        screen = self.main
+        self._build_pane(screen.query_one(f"#{tab}"))
+        screen.query_one(ContentSwitcher).current = tab
+        screen.query_one(PaneTabs).active = tab
         if tab == "draft":
-            self.main.query_one(DraftEditor).focus()
+            screen.query_one(DraftEditor).focus()
+        elif tab == "talking":
+            self.call_after_refresh(self._refresh_talking)
 
     def action_findings(self) -> None:
         self.action_show_tab("draft")

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...errors import AspireError
@@ -28,6 +28,7 @@ from ...storage import (
     reserve_profile_path,
     save_profile,
 )
+from ..widgets.chrome import KeyBar
 
 
 class ProfilePicker(Screen[Session | None]):
@@ -54,7 +55,7 @@ class ProfilePicker(Screen[Session | None]):
             "r rename · x delete · Esc back",
             id="picker-help",
         )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()
