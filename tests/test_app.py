@@ -328,6 +328,34 @@ async def test_help_export_and_palette(aspire_home: Path) -> None:
         assert binding.id  # type: ignore[union-attr]
 
 
+async def test_palette_runs_a_command_and_dialogs_hold_the_draft_actions(
+    aspire_home: Path,
+) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        drafts = len(app.session.profile.drafts)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"new draft")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert len(app.session.profile.drafts) == drafts + 1
+        # On the picker, the draft's own actions are off and out of its key bar.
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilePicker)
+        line = app.screen.query_one(KeyBar).line().plain
+        assert "New from example" in line and "New draft" not in line and "Quit" in line
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert len(app.session.profile.drafts) == drafts + 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "New draft" in app.query_one(KeyBar).line().plain
+
+
 async def test_keymap_file_remaps_a_binding(aspire_home: Path) -> None:
     aspire_home.mkdir(parents=True, exist_ok=True)
     (aspire_home / "keymap.toml").write_text(

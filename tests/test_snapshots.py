@@ -46,8 +46,7 @@ async def ready(pilot: Any, until: Any = None) -> None:
         if settled and (until is None or until(app)):
             break
     for editor in app.query(DraftEditor):
-        editor.cursor_blink = False
-    app.query_one(DraftEditor).blur()
+        editor.cursor_blink = False  # the cursor drawn still: the same picture every run
     await pilot.pause()
 
 

@@ -132,6 +132,26 @@ class AspireApp(App[None]):
             yield Vertical(id="talking", classes="pane")
         yield KeyBar(id="key-bar")
 
+    #: Actions on the open draft and its panes: while the picker or a dialog is on top they
+    #: would act unseen behind it, so they are off (and out of the key bar) until it closes.
+    MAIN_SCREEN_ACTIONS = frozenset(
+        {
+            "show_tab",
+            "profiles",
+            "new_draft",
+            "previous_draft",
+            "next_draft",
+            "findings",
+            "choose_question",
+            "export",
+        }
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.MAIN_SCREEN_ACTIONS and self.screen_stack:
+            return self.screen is self.main
+        return True
+
     @property
     def main(self) -> Screen[Any]:
         """The main screen, also while a dialog or the picker is on top of it."""
