@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import ContentSwitcher
+from textual.widgets import ContentSwitcher, Static
 
 from aspire_tui.app.app import AspireApp
 from aspire_tui.app.commands import COMMANDS
@@ -371,6 +371,9 @@ async def test_keymap_file_remaps_a_binding(aspire_home: Path) -> None:
         await pilot.press("f12")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+        help_text = str(app.screen.query_one(Static).render())
+        assert f"{'f12':<10}Help" in help_text and f"{'f10':<10}Research" in help_text
+        assert f"{'f3':<10}Research" not in help_text
 
 
 async def test_pane_names_and_keys_are_clickable(aspire_home: Path) -> None:

@@ -24,7 +24,7 @@ from ..plugins import PluginHost, load_host
 from ..session import Session, export_draft
 from ..storage import atomic_write, data_home, slugify
 from .commands import AspireCommands
-from .keymap import load_keymap
+from .keymap import bound, read_keymap
 from .live import (
     FIRST_FRAME_WAIT,
     FirstResults,
@@ -104,6 +104,7 @@ class AspireApp(App[None]):
         self._save_timer: object | None = None
         self._quit_refused = -10.0
         self.runner = Runner()
+        self.keymap: dict[str, str] = {}
         self._first: FirstResults | None = None
         self.history: dict[int, float | None] = {}
         #: The app's own clock, read by the latency benchmark: when each text version was
@@ -115,7 +116,7 @@ class AspireApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield PaneTabs(PANES, "draft", id="pane-tabs")
+        yield PaneTabs(PANES, "draft", self.key_display, id="pane-tabs")
         with ContentSwitcher(initial="draft", id="panes"):
             # Reflect, Research and Talking points are built when first shown: the app
             # opens on the Draft, ready to type, as fast as it can.
@@ -152,6 +153,11 @@ class AspireApp(App[None]):
             return self.screen is self.main
         return True
 
+    def key_display(self, binding_id: str) -> str:
+        """The key bound to this binding id now, after the user's keymap, as users see it."""
+        binding = bound(self.BINDINGS, self.keymap).get(binding_id)
+        return self.get_key_display(binding) if binding else ""
+
     @property
     def main(self) -> Screen[Any]:
         """The main screen, also while a dialog or the picker is on top of it."""
@@ -166,7 +172,8 @@ class AspireApp(App[None]):
         # Scoring threads hand the interpreter back to the UI thread sooner, so a keystroke
         # never waits behind a whole scoring pass.
         sys.setswitchinterval(0.001)
-        problem = load_keymap(self)
+        self.keymap, problem = read_keymap()
+        self.set_keymap(self.keymap)
         if problem:
             self.notify(problem, severity="warning", timeout=8)
         self._refresh_header()

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...storage import data_home
-from ..keymap import KEYMAP_FILE
+from ..keymap import KEYMAP_FILE, bound
 
 PANES = (
     (
@@ -53,13 +53,15 @@ class HelpScreen(ModalScreen[None]):
             text.append(f"{name}: ", style="bold")
             text.append(f"{what}\n")
         text.append("\nKeys\n", style="bold")
-        for binding in self.app.BINDINGS:
-            if isinstance(binding, Binding):
-                key = self.app.get_key_display(binding)
-                text.append(f"  {key:<10}", style="cyan")
-                text.append(f"{binding.description or binding.action}")
-                text.append(f"  ({binding.id})\n", style="dim")
-        text.append("  ctrl+p    ", style="cyan")
+        # The keys as bound now, after the user's keymap.
+        keys = bound(self.app.BINDINGS, getattr(self.app, "keymap", {}))
+        for binding in keys.values():
+            key = self.app.get_key_display(binding)
+            text.append(f"  {key:<10}", style="cyan")
+            text.append(f"{binding.description or binding.action}")
+            text.append(f"  ({binding.id})\n", style="dim")
+        palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette")
+        text.append(f"  {self.app.get_key_display(palette):<10}", style="cyan")
         text.append("Command palette: every action by name\n")
         text.append(
             f"\nRemap keys in {data_home() / KEYMAP_FILE}, one line per binding id:\n", style="dim"

@@ -7,6 +7,7 @@ Both are clickable, and both show the keys as the user's keymap has them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.style import Style
@@ -76,26 +77,29 @@ class PaneTabs(ClickBar):
 
     active: reactive[str] = reactive("draft", layout=False)
 
-    def __init__(self, tabs: list[tuple[str, str, str]], active: str, **kwargs: object) -> None:
-        """`tabs` holds (pane id, label, binding id) for each pane, in order."""
+    def __init__(
+        self,
+        tabs: list[tuple[str, str, str]],
+        active: str,
+        key_display: Callable[[str], str],
+        **kwargs: object,
+    ) -> None:
+        """`tabs` holds (pane id, label, binding id) for each pane, in order;
+        `key_display` gives the key shown for a binding id."""
         super().__init__(**kwargs)
         self.tabs = tabs
+        self.key_display = key_display
         self.set_reactive(PaneTabs.active, active)
 
     def items(self) -> list[tuple[Text, str]]:
         key_style = self.get_component_rich_style("pane-tabs--key")
         active_style = self.get_component_rich_style("pane-tabs--active")
-        # The keys as bound now, after the user's keymap.
-        keys = {
-            binding.id: self.app.get_key_display(binding)
-            for _, binding, _, _ in self.screen.active_bindings.values()
-            if binding.id
-        }
         out = []
         for pane, label, binding_id in self.tabs:
             text = Text(" ")
-            if binding_id in keys:
-                text.append(keys[binding_id], key_style)
+            key = self.key_display(binding_id)
+            if key:
+                text.append(key, key_style)
             text.append(f" {label} ", active_style if pane == self.active else "")
             out.append((text, f"app.show_tab('{pane}')"))
         return out
