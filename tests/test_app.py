@@ -89,9 +89,12 @@ async def test_typing_refreshes_feedback_and_highlights(aspire_home: Path) -> No
         assert "the salary" in located[0].phrase
         painted = {name for row in editor._highlights.values() for *_, name in row}
         assert "aspire-error" in painted
-        editor.move_cursor(editor.document.end)
+        editor.move_cursor((0, 0))
+        await pilot.press("ctrl+end")  # to the end of the draft, as in any editor
         await pilot.press("x")  # a real key still echoes at once
         assert editor.text.endswith("x")
+        await pilot.press("ctrl+home", "y")
+        assert editor.text.startswith("yHonestly")
 
 
 async def test_choosing_a_finding_selects_its_phrase(aspire_home: Path) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from ...storage import data_home
 from ..keymap import KEYMAP_FILE, bound
+from ..widgets.draft.editor import DraftEditor
 
 PANES = (
     (
@@ -54,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
             text.append(f"{what}\n")
         text.append("\nKeys\n", style="bold")
         # The keys as bound now, after the user's keymap.
-        keys = bound(self.app.BINDINGS, getattr(self.app, "keymap", {}))
+        keys = bound([*self.app.BINDINGS, *DraftEditor.BINDINGS], getattr(self.app, "keymap", {}))
         for binding in keys.values():
             key = self.app.get_key_display(binding)
             text.append(f"  {key:<10}", style="cyan")

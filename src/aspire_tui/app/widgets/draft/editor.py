@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import ClassVar
 
 from rich.style import Style
+from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 
 from ....models import Finding
@@ -25,6 +27,19 @@ class DraftEditor(TextArea):
     DEFAULT_CSS = """
     DraftEditor { height: 1fr; }
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+home", "document_start", "Start of draft", show=False, id="aspire.editor.start"
+        ),
+        Binding("ctrl+end", "document_end", "End of draft", show=False, id="aspire.editor.end"),
+    ]
+
+    def action_document_start(self) -> None:
+        self.move_cursor((0, 0))
+
+    def action_document_end(self) -> None:
+        self.move_cursor(self.document.end)
 
     def __init__(self, text: str = "", **kwargs: object) -> None:
         super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)  # type: ignore[arg-type]
