@@ -69,6 +69,24 @@ PLUGINS = {
         def aspire_scorers():
             return [Hangs()]
     """,
+    "exitcall": """
+        import sys
+        from aspire_tui.hookspecs import hookimpl
+        from aspire_tui.scorer import Scorer
+
+        class Leaves(Scorer):
+            id = "exitcall"
+            def score(self, ctx):
+                sys.exit("leaving in the middle of scoring")
+
+        @hookimpl
+        def aspire_scorers():
+            return [Leaves()]
+    """,
+    "exitimport": """
+        import sys
+        sys.exit("leaving while being imported")
+    """,
     "badspan": """
         from aspire_tui.hookspecs import hookimpl
         from aspire_tui.scorer import Scorer
@@ -90,7 +108,7 @@ PLUGINS = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder on the path holding five plugin packages with their metadata."""
+    """A folder on the path holding plugin packages with their metadata."""
     root = tmp_path_factory.mktemp("site")
     for name, code in PLUGINS.items():
         (root / f"{name}.py").write_text(textwrap.dedent(code), encoding="utf-8")
@@ -120,6 +138,8 @@ def test_plugins_are_listed_with_versions_and_errors(site: Path) -> None:
     }
     assert rows["importboom"]["status"] == "failed"
     assert "needs a library" in rows["importboom"]["error"]
+    assert rows["exitimport"]["status"] == "failed"
+    assert rows["exitimport"]["error"] == "SystemExit: leaving while being imported"
     assert rows["alignment"]["builtin"] is True
     text = run(site, "plugins")
     assert "importboom" in text.stdout and "failed" in text.stdout
@@ -138,6 +158,7 @@ def test_score_carries_on_past_broken_plugins(site: Path, tmp_path: Path) -> Non
     assert {"alignment", "commitment", "realism", "specificity", "good"} <= set(scored)
     assert scored["good"] == 73.0
     assert "ZeroDivisionError" in errors["callboom"]
+    assert errors["exitcall"] == "SystemExit: leaving in the middle of scoring"
     assert "timed out" in errors["hangs"]
     assert "outside the draft" in errors["badspan"]
     assert elapsed < 10  # the hanging plugin cost its time limit, not a minute
@@ -319,9 +340,11 @@ async def test_the_app_reports_broken_plugins_and_keeps_scoring(
         assert app.live is not None
         notes = " ".join(n.message for n in app._notifications)
         assert "importboom did not load" in notes and "needs a library" in notes
+        assert "exitimport did not load" in notes
         report = app.live.report()
         errors = {e.plugin: e.message for e in report.errors}
         assert "ZeroDivisionError" in errors["callboom"]
+        assert "SystemExit" in errors["exitcall"]
         assert "outside the draft" in errors["badspan"]
         assert "timed out" in errors["hangs"]
         assert any(s.plugin == "good" for s in report.scores)

@@ -226,7 +226,7 @@ def _run_scorer(
         result = ScoreResult.coerce(raw)
     except InvalidResult as exc:
         return ScorerError(scorer.id, f"invalid result: {' '.join(str(exc).split())}")
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:  # a plugin calling sys.exit() ends only its score
         return ScorerError(scorer.id, f"{type(exc).__name__}: {' '.join(str(exc).split())}")
     elapsed = (time.perf_counter() - started) * 1000
     for f in result.findings:

@@ -158,7 +158,7 @@ def _register(manager: pluggy.PluginManager, info: PluginInfo, load: Any) -> Non
         if manager.has_plugin(info.name):
             raise ValueError(f"another plugin is already named {info.name!r}")
         manager.register(plugin, name=info.name)
-    except Exception as exc:  # a broken plugin is reported, never fatal
+    except (Exception, SystemExit) as exc:  # a broken plugin is reported, never fatal
         info.error = _one_line(exc)
     finally:
         info.import_ms = (time.perf_counter() - started) * 1000
@@ -185,7 +185,7 @@ def _collect_scorers(manager: pluggy.PluginManager, infos: list[PluginInfo]) -> 
                 seen.add(scorer.id)
                 scorers.append(scorer)
                 info.scorers.append(scorer.id)
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:  # even one calling sys.exit()
             info.error = _one_line(exc)
     return scorers
 
