@@ -27,12 +27,15 @@ PLUGINS = {
         class Settings(BaseModel):
             limit: int = Field(3, description="How many findings at most")
 
+        print("goodplug imported")  # chatty plugins must not corrupt JSON output
+
         class Good(Scorer):
             id = "good"
             title = "Good"
             settings_model = Settings
 
             def score(self, ctx):
+                print("good is scoring")
                 return {"score": 70 + ctx.settings.limit, "summary": "fine"}
 
         @hookimpl
@@ -157,6 +160,7 @@ def test_score_carries_on_past_broken_plugins(site: Path, tmp_path: Path) -> Non
     errors = {e["plugin"]: e["message"] for e in data["errors"]}
     assert {"alignment", "commitment", "realism", "specificity", "good"} <= set(scored)
     assert scored["good"] == 73.0
+    assert "goodplug imported" in out.stderr and "good is scoring" in out.stderr
     assert "ZeroDivisionError" in errors["callboom"]
     assert errors["exitcall"] == "SystemExit: leaving in the middle of scoring"
     assert "timed out" in errors["hangs"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -68,7 +69,8 @@ def run_plugins(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.action == "install":
         return install(args.packages, upgrade=args.upgrade)
-    host = load_host()
+    with contextlib.redirect_stdout(sys.stderr):  # a plugin's prints never corrupt the list
+        host = load_host()
     rows = describe(host)
     if args.format == "json":
         sys.stdout.write(json.dumps(rows, default=str, ensure_ascii=False) + "\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import sys
@@ -22,7 +23,9 @@ def run_score(args: argparse.Namespace) -> int:
     from ..engine import Engine
     from ..plugins import load_host
 
-    report = Engine(load_host()).score(text, profile)
+    # What plugins print goes to stderr: the report (JSON for scripts) stays clean.
+    with contextlib.redirect_stdout(sys.stderr):
+        report = Engine(load_host()).score(text, profile)
     if args.format == "json":
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
     else:
