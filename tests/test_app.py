@@ -227,6 +227,22 @@ async def test_fast_installed_scorers_are_in_the_first_frame(aspire_home: Path) 
         assert seen["waited"] < 0.9
 
 
+async def test_a_plugin_cannot_change_the_open_profile(aspire_home: Path) -> None:
+    from .test_engine import Meddler
+
+    app = app_with(Meddler())
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = repr(app.session.profile)
+        meddler = group_of(app, "meddler")
+        app.query_one(DraftEditor).load_text(MONEY)
+        await settle(pilot, app, lambda: meddler.version == app.version and meddler.version > 0)
+        assert app.live is not None and app.live.report().score_of("meddler") == 50
+        assert app.session.profile.drafts and app.session.draft.text == MONEY
+        assert app.session.profile.role in before and "changed by a plugin" not in repr(
+            app.session.profile
+        )
+
+
 def test_first_results_keep_what_came_in_time_and_refuse_the_rest() -> None:
     group = Group([], False)
     first = FirstResults(expected=2)

@@ -85,6 +85,26 @@ def test_a_bad_scorer_is_reported_and_the_rest_still_score(value: Any, needle: s
     assert "\n" not in report.errors[0].message
 
 
+class Meddler(Scorer):
+    """A plugin that changes what it is given."""
+
+    id = "meddler"
+
+    def score(self, ctx: ScoreContext) -> Any:
+        ctx.profile.role = "changed by a plugin"
+        ctx.profile.drafts.clear()
+        ctx.profile.research.culture = ""
+        return ok(50)
+
+
+def test_a_plugin_cannot_change_the_users_profile() -> None:
+    profile = make_profile()
+    before = repr(profile)
+    report = Engine(host_with(Meddler(), builtins=True)).score(TEXT, profile)
+    assert report.score_of("meddler") == 50
+    assert repr(profile) == before
+
+
 def test_overall_is_the_weighted_mean() -> None:
     engine = Engine(host_with(Fixed("a", ok(80)), Fixed("b", ok(40))))
     profile = make_profile()

@@ -97,7 +97,7 @@ class Engine:
         # Installed scorers start once the built-ins are done: the few milliseconds those
         # take are not worth the threads' fight over the interpreter lock.
         outside = [s for s in scorers if not is_builtin(s)]
-        waiting = _start_outside(outside, text, profile, shared)
+        waiting = _start_outside(outside, text, private_copy(profile), shared)
         outcomes.update(waiting(time.monotonic() + HARD_LIMIT))
         ordered = [outcomes[s.id] for s in scorers]
         return report_from(ordered, draft_facts(shared))
@@ -127,6 +127,14 @@ def report_from(outcomes: list[ScorerScore | ScorerError], facts: DraftFacts) ->
 #: A scorer slower than this is shown as slow; past `HARD_LIMIT` its result is dropped.
 SOFT_LIMIT = float(os.environ.get("ASPIRE_PLUGIN_SOFT_LIMIT", "0.5"))
 HARD_LIMIT = float(os.environ.get("ASPIRE_PLUGIN_TIMEOUT", "3.0"))
+
+
+def private_copy(profile: Profile) -> Profile:
+    """The profile as installed scorers get it: their own copy, so a plugin that changes
+    what it is given can never change the user's profile, which the app saves."""
+    import copy
+
+    return copy.deepcopy(profile)
 
 
 def is_builtin(scorer: Scorer) -> bool:

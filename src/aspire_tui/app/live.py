@@ -21,6 +21,7 @@ from ..engine import (
     ScorerError,
     ScorerScore,
     draft_facts,
+    private_copy,
     report_from,
     run_scorer,
 )
@@ -69,6 +70,8 @@ def run_group(
     group: Group, text: str, profile: Profile
 ) -> tuple[list[ScorerScore | ScorerError], DraftFacts | None]:
     """Score `text` with one group (called in a worker thread)."""
+    if not group.builtin:
+        profile = private_copy(profile)
     shared = SharedAnalysis(text, profile)
     outcomes = [run_scorer(s, text, profile, shared) for s in group.scorers]
     return outcomes, draft_facts(shared) if group.builtin else None
