@@ -97,7 +97,7 @@ class Engine:
         # Installed scorers start once the built-ins are done: the few milliseconds those
         # take are not worth the threads' fight over the interpreter lock.
         outside = [s for s in scorers if not is_builtin(s)]
-        waiting = _start_outside(outside, text, private_copy(profile), shared)
+        waiting = _start_outside(outside, text, profile, shared)
         outcomes.update(waiting(time.monotonic() + HARD_LIMIT))
         ordered = [outcomes[s.id] for s in scorers]
         return report_from(ordered, draft_facts(shared))
@@ -158,6 +158,7 @@ def _start_outside(
         return lambda deadline: {}
     import _thread
 
+    profile = private_copy(profile)
     todo = list(reversed(scorers))
     results: dict[str, ScorerScore | ScorerError] = {}
     guard = _thread.allocate_lock()
