@@ -27,6 +27,7 @@ from textual import events
 
 from aspire_tui.app.app import AspireApp
 from aspire_tui.app.widgets.draft.editor import DraftEditor
+from aspire_tui.app.widgets.feedback.panel import FeedbackPanel
 from aspire_tui.plugins import load_host
 from aspire_tui.scorer import ScoreContext, Scorer
 from aspire_tui.session import Session
@@ -59,8 +60,11 @@ async def typing() -> tuple[list[float], list[float], float]:
     feedback: list[float] = []
     async with app.run_test(size=(140, 45)) as pilot:
         editor = app.query_one(DraftEditor)
-        while app.live is None or app.live.groups[0].version < 0:
+        panel = app.query_one(FeedbackPanel)
+        while app.live is None or app.live.groups[0].version < 0 or not panel.ready:
             await pilot.pause(0.05)
+        # Typing starts once the screen is up and the user has read it for a moment.
+        await asyncio.sleep(0.5)
         editor.move_cursor(editor.document.end)
 
         def echoed(sent: float) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from textual.widgets import ContentSwitcher, Static
 
-from aspire_tui.app.app import AspireApp
+from aspire_tui.app.app import FULL_GC_EVERY, IDLE, AspireApp
 from aspire_tui.app.commands import COMMANDS
 from aspire_tui.app.live import SLOW_AFTER, FirstResults, Group, LiveScores
 from aspire_tui.app.screens.help import HelpScreen
@@ -241,6 +241,27 @@ async def test_a_plugin_cannot_change_the_open_profile(aspire_home: Path) -> Non
         assert app.session.profile.role in before and "changed by a plugin" not in repr(
             app.session.profile
         )
+
+
+async def test_full_collections_wait_for_a_pause_in_typing(
+    aspire_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    collected: list[float] = []
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        monkeypatch.setattr(gc, "collect", lambda *a: collected.append(time.monotonic()) or 0)
+        assert gc.get_threshold()[2] == FULL_GC_EVERY  # rare on their own after start-up
+        app.query_one(DraftEditor).load_text(MONEY)
+        await pilot.pause()
+        app._collect_when_idle()
+        assert collected == []  # just typed: not now
+        app._last_edit -= IDLE + 0.1
+        app._collect_when_idle()
+        app._collect_when_idle()
+        assert len(collected) == 1  # once per pause, not again until the next edit
 
 
 def test_first_results_keep_what_came_in_time_and_refuse_the_rest() -> None:

@@ -62,6 +62,11 @@ class FeedbackPanel(VerticalScroll):
         self._later: dict[str, object] = {}  # what waits for the lower part to be built
         self._ready = False
 
+    @property
+    def ready(self) -> bool:
+        """True once every part is built (the findings list comes just after the first frame)."""
+        return self._ready
+
     def compose(self) -> ComposeResult:
         # The scores come first; the findings list and the rest are built just after the
         # first frame, so the app opens with its scores on screen sooner.
