@@ -1,7 +1,8 @@
 """The app's speed and size, measured with its own timestamps (not Pilot's).
 
 1. Typing: a 2,000-word draft, the four built-ins plus a test scorer that sleeps 1 s.
-   Keys arrive at 10 a second in bursts. Echo = key event to the frame that shows it.
+   Keys arrive at 10 a second in bursts, from half a second after the whole screen is up
+   (as a user reads it before typing). Echo = key event to the frame that shows it.
    Feedback = the last key of a burst to the built-in scores for that text on screen.
    Targets: echo p95 <= 20 ms; feedback p95 <= 200 ms.
 2. Cold start to the first screen with scores, against a minimal Textual app (Header,
