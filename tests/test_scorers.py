@@ -371,7 +371,7 @@ def test_word_patterns_match_exactly_what_the_full_pattern_matches() -> None:
     """The per-text reduction of the pitfall patterns must never lose a match."""
     import re
 
-    from aspire_tui.scorers import pitfalls
+    from aspire_tui.scorers import lexicon
     from aspire_tui.scorers.fastre import lower, word_starts
 
     texts = [
@@ -383,7 +383,7 @@ def test_word_patterns_match_exactly_what_the_full_pattern_matches() -> None:
             "I would keep my options open and maybe go travelling.",
         )
     ] + [STRONG, VAGUE]
-    patterns = [r.pattern for r in pitfalls.RULES] + [pitfalls.VAGUE_RE, pitfalls.BUZZ_RE]
+    patterns = [lexicon.pattern(c) for c in lexicon.knowledge().concepts]
     for text in texts:
         low = lower(text)
         for wp in patterns:

@@ -20,9 +20,15 @@ if TYPE_CHECKING:
     from .plugins import PluginHost
     from .scorer import Scorer
 
-#: DOMAIN "Length": under ~30 words sounds dismissive, whatever the scorers say.
+#: DOMAIN "Length": under ~30 words sounds dismissive, whatever the scorers say; such an
+#: answer counts for a share of its score, so a good short answer still beats a bad one.
 SHORT_CAP_WORDS = 30
-SHORT_CAP = 35.0
+SHORT_SHARE = 0.5
+#: DOMAIN "Pitfalls that sink an answer": one at error level sinks the answer, and each
+#: underlined pitfall keeps it out of the strong range.
+ERROR_CAP = 45.0
+PITFALL_CAPS = (68.0, 58.0)  # one pitfall warning, two or more
+PITFALL_KINDS = frozenset({"money", "flight-risk", "unrealistic", "uncertainty"})
 #: An answer that mostly recites the job description's words is stuffing, not fit.
 STUFFED_CAP = 55.0
 
@@ -283,10 +289,28 @@ def combine(scores: list[ScorerScore], facts: DraftFacts) -> tuple[float, list[s
         return 0.0, []
     overall = sum(s.score * s.weight for s in scores) / total
     caps: list[str] = []
-    if words < SHORT_CAP_WORDS and overall > SHORT_CAP:
-        overall = SHORT_CAP
-        caps.append(f"under {SHORT_CAP_WORDS} words: capped at {SHORT_CAP:g}")
+    counted = [f for s in scores if s.weight > 0 for f in s.findings]
+    errors = [f for f in counted if f.severity == "error"]
+    # One problem raised by two scorers is still one problem.
+    pitfalls = {
+        (f.start, f.end) for f in counted if f.severity == "warning" and f.kind in PITFALL_KINDS
+    }
+    if errors and overall > ERROR_CAP:
+        overall = ERROR_CAP
+        caps.append(f"a pitfall that sinks the answer: capped at {ERROR_CAP:g}")
+    elif pitfalls:
+        cap = PITFALL_CAPS[min(len(pitfalls), len(PITFALL_CAPS)) - 1]
+        if overall > cap:
+            overall = cap
+            caps.append(f"{_count(len(pitfalls), 'pitfall')} underlined: capped at {cap:g}")
+    if words < SHORT_CAP_WORDS:
+        overall *= SHORT_SHARE
+        caps.append(f"under {SHORT_CAP_WORDS} words: counts for {SHORT_SHARE:.0%} of its score")
     if facts.stuffed and overall > STUFFED_CAP:
         overall = STUFFED_CAP
         caps.append(f"stuffed with job-description keywords: capped at {STUFFED_CAP:g}")
     return round(overall, 1), caps
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

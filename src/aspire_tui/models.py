@@ -143,6 +143,7 @@ class Finding:
     message: str
     suggestion: str | None = None
     kind: str | None = None
+    rule: str | None = None  # the knowledge rule that raised it, for built-in findings
 
     def __post_init__(self) -> None:
         for name in ("start", "end"):
@@ -166,6 +167,7 @@ class Finding:
             "message": self.message,
             "suggestion": self.suggestion,
             "kind": self.kind,
+            "rule": self.rule,
         }
 
 

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from .models import Finding, Profile, ScoreResult
-    from .scorers.text import Analysis
+    from .scorers.analysis import Analysis
 
 
 class Scorer:
@@ -58,7 +58,7 @@ class SharedAnalysis:
 
     @cached_property
     def analysis(self) -> Analysis:
-        from .scorers.text import Analysis
+        from .scorers.analysis import Analysis
 
         return Analysis(self.text, self.profile)
 
@@ -70,6 +70,7 @@ def finding(
     message: str,
     suggestion: str | None = None,
     kind: str | None = None,
+    rule: str | None = None,
 ) -> Finding:
     """A shorthand for building a `Finding`."""
     from .models import Finding
@@ -81,4 +82,5 @@ def finding(
         message=message,
         suggestion=suggestion,
         kind=kind,
+        rule=rule,
     )

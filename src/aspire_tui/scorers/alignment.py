@@ -10,7 +10,7 @@ from ..hookspecs import hookimpl
 from ..models import ScoreResult
 from ..scorer import ScoreContext, Scorer, finding
 from .common import clamp, findings_from_hits, serious
-from .pitfalls import MONEY, UNCERTAIN
+from .hits import MONEY, UNCERTAIN
 from .text import GENERIC, WORD_RE, tokens_of
 from .vocabulary import Item, Vocabulary, concept_of, vocabulary
 

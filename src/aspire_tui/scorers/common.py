@@ -9,7 +9,7 @@ from ..scorer import finding
 
 if TYPE_CHECKING:
     from ..models import Finding
-    from .pitfalls import Hit
+    from .hits import Hit
 
 
 def clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
@@ -17,7 +17,12 @@ def clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
 
 
 def findings_from_hits(hits: Iterable[Hit]) -> list[Finding]:
-    return [finding(h.start, h.end, h.severity, h.message, h.suggestion, kind=h.kind) for h in hits]
+    return [
+        finding(
+            h.start, h.end, h.severity, h.message, h.suggestion, kind=h.kind, rule=h.rule or None
+        )
+        for h in hits
+    ]
 
 
 def serious(hits: Iterable[Hit]) -> list[Hit]:

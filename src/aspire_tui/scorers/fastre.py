@@ -49,7 +49,7 @@ def split_top_level(body: str) -> list[str]:
 
 
 #: What may follow a literal word for it to be a whole word of the text.
-_WORD_END = ("\\s", "\\b", ",", ".", "'", ")", "|")
+_WORD_END = ("\\s", "[\\s", "\\b", ",", ".", "'", ")", "|", "(?![")
 
 
 def literal_keys(branch: str, ignore_case: bool) -> frozenset[str] | None:
@@ -89,7 +89,9 @@ def literal_keys(branch: str, ignore_case: bool) -> frozenset[str] | None:
     return frozenset({f"={letters}" if whole else letters[:_KEY]})
 
 
-_LATER_WORD = re.compile(r"\\s\+?([a-z]{3,})(?![a-z]*[?*{])(?:(?=(\\s|\\b|\)|$))|)")
+_LATER_WORD = re.compile(
+    r"(?:\\s\+?|\[\\s-\]\+)([a-z]{3,})(?![a-z]*[?*{])(?:(?=(\\s|\[\\s|\\b|\)|\(\?!\[|$))|)"
+)
 
 
 def required_keys(branch: str) -> frozenset[str]:
@@ -119,7 +121,7 @@ def required_keys(branch: str) -> frozenset[str]:
 
 def lower(text: str) -> str:
     """Lower case with every character at its original index, so offsets stay valid."""
-    low = text.lower()
+    low = text.lower().replace("’", "'")
     if len(low) == len(text):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

@@ -7,7 +7,8 @@ from ..hookspecs import hookimpl
 from ..models import ScoreResult
 from ..scorer import ScoreContext, Scorer
 from .common import clamp, findings_from_hits, plural
-from .pitfalls import UNREALISTIC
+from .hits import UNREALISTIC
+from .ladder import any_title
 
 
 class RealismScorer(Scorer):
@@ -23,17 +24,20 @@ class RealismScorer(Scorer):
         score = 92.0
         for i, _ in enumerate(hits):
             score -= 28 if i == 0 else 12
+        a = ctx.analysis
         if not ctx.text.strip():
-            score = 0
+            return ScoreResult(score=0.0, summary="Nothing written yet.")
         if hits:
             summary = (
                 f"Overreaches for a {ctx.profile.career_stage}-stage candidate: "
                 f"{plural(len(hits), 'claim')} to temper."
             )
-        elif ctx.analysis.time_frames:
-            summary = "Ambitious but believable for your stage and time frame."
+        elif not a.time_frames:
+            summary = "No time frame given, so nothing to judge the pace of your plan by."
+        elif any_title(a.lowered):
+            summary = "The step you name fits the time you give it at your stage."
         else:
-            summary = "Nothing out of reach; no time frame to judge it by."
+            summary = "No target title to judge; the time frames you give are believable."
         return ScoreResult(score=clamp(score), summary=summary, findings=findings_from_hits(hits))
 
 

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from ..hookspecs import hookimpl
 from ..models import ScoreResult
 from ..scorer import ScoreContext, Scorer, finding
+from .analysis import Analysis
 from .common import clamp, findings_from_hits, serious
-from .pitfalls import BUZZ, HEDGE, UNCERTAIN, VAGUE
-from .realism_ladder import ANY_TITLE
-from .text import Analysis
+from .hits import BUZZ, HEDGE, UNCERTAIN, VAGUE
+from .ladder import any_title
 
 if TYPE_CHECKING:
     from ..models import Finding
@@ -23,37 +23,29 @@ if TYPE_CHECKING:
 USUAL_MIN, USUAL_MAX = 130, 240
 DISMISSIVE, RAMBLING = 30, 320
 
-_LONG_RANGE = re.compile(
-    r"\b(?:long(?:er)?[\s-]term|further\s+out|five[\s-]year|(?:in|within|by)\s+(?:five|ten|\d+)\s+years"
-    r"|years\s+out|ultimately|eventually|long\s+run)\b",
-    re.I,
-)
-_NEAR = re.compile(
-    r"\b(?:initially|to\s+start\s+with|early\s+on|at\s+first|in\s+the\s+short\s+term|short[\s-]term"
-    r"|(?:my|the)\s+first\s+(?:rotation|project|assignment|placement|step|goal|priority)"
-    r"|next\s+step|this\s+year|next\s+year|right\s+now|straight\s+away)\b",
-    re.I,
-)
-_CREDENTIAL = re.compile(
-    r"\b(?:certificat\w+|certification|certified|degree|diploma|master'?s|mba|phd|course|exam"
-    r"|licen[cs]e|qualification|enrolled|bootcamp|chartered|chartership|accredit\w*|registered"
-    r"|qualified|[A-Z]{2,}[-\s]?\d{2,})\b",
-)
-_ROLE_WORDS = re.compile(
-    r"\b(?:be|become|becoming|as|into)\s+(?:an?\s+|the\s+)?(?:[A-Za-z-]+\s+){0,3}"
-    r"(?:analyst|designer|engineer|developer|nurse|educator|manager|lead|architect|scientist|"
-    r"consultant|specialist|director|head|officer|researcher|planner|teacher|instructor|"
-    r"writer|editor|accountant|strategist|coordinator|supervisor|owner|partner|expert|"
-    r"chartered|qualified|registered)\b",
-    re.I,
-)
-_STEP = re.compile(
-    r"\b(?:I'd\s+(?:like|love|want|aim|plan|hope)\s+to|I\s+(?:want|plan|aim|intend|hope)\s+to|I'?m\s+"
-    r"(?:enrolled|doing|taking|studying|halfway|planning|working\s+on|building|learning|aiming"
-    r"|going\s+to)|I'll\b|I\s+will\b|my\s+(?:plan|focus|goal|aim)\s+(?:is|would\s+be))",
-    re.I,
-)
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)\b(?:[A-Z][a-z]+|[A-Z]{2,}[\w-]*)\b")
+_ROLE_AFTER = re.compile(
+    r"\b(?:be|become|becoming|as|into|a|an)\s+(?:[a-z-]+\s+){0,3}$",
+)
+
+
+def aspiration_facts(a: Analysis) -> tuple[bool, bool, bool, bool, int]:
+    """(long-range aim, nearer goal, target role, credential, aims stated) in the draft.
+
+    A role or project the candidate says they aim at is itself a long-range aim, whatever
+    the verb: "my target is to secure a head of operations role", "I see myself leading
+    the design of a wetland scheme"."""
+    m = a.matches
+    frames = a.time_frames
+    aims = m.followed("aim", "role_noun", 8) + m.followed("aim", "anchor", 8)
+    titled = any_title(a.lowered)
+    named_role = titled or any(
+        _ROLE_AFTER.search(a.lowered[max(0, r.start() - 40) : r.start()])
+        for r in m.all("role_noun")
+    )
+    has_long = any(f.years >= 3 for f in frames) or bool(m.all("long_range")) or aims > 0
+    has_near = any(f.years <= 2 for f in frames) or bool(m.all("near_term"))
+    return has_long, has_near, named_role, bool(m.all("credential")), aims
 
 
 class SpecificityScorer(Scorer):
@@ -72,12 +64,10 @@ class SpecificityScorer(Scorer):
         if not text.strip():
             return ScoreResult(score=0.0, summary="Nothing written yet.", findings=findings)
         frames = a.time_frames
-        has_near = any(f.years <= 2 for f in frames) or bool(_NEAR.search(text))
-        has_long = any(f.years >= 3 for f in frames) or bool(_LONG_RANGE.search(text))
-        has_role = bool(_ROLE_WORDS.search(text)) or bool(ANY_TITLE.search(a.lowered))
-        has_credential = bool(_CREDENTIAL.search(text))
+        has_long, has_near, has_role, has_credential, aims = aspiration_facts(a)
+        has_role = has_role or aims > 0  # "the projects I aim to lead" is a target too
         proper = {m.group() for m in _PROPER.finditer(text)} - {"I", "I'd", "I'm", "I've", "I'll"}
-        steps = len(_STEP.findall(text))
+        steps = len(a.matches.all("aim"))
         concrete = len(frames) + len(proper) + len(re.findall(r"\b\d", text))
         score = (
             10

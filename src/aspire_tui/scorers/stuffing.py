@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .pitfalls import BUZZ
+from .hits import BUZZ
 from .vocabulary import vocabulary, weak_stems
 
 if TYPE_CHECKING:
-    from .text import Analysis
+    from .analysis import Analysis
 
 #: Share of the answer's meaningful words taken from the job description: with buzzwords,
 #: and (higher) without any time frame.

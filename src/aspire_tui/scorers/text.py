@@ -7,12 +7,8 @@ Offsets are Python str indices into the draft, the unit findings use.
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from ..models import Profile
-    from .pitfalls import Hit
+from functools import lru_cache
+from typing import NamedTuple
 
 #: Speaking pace used for the length figures (DOMAIN: 130-160 words a minute).
 WORDS_PER_MINUTE = 140
@@ -323,76 +319,6 @@ GENERIC = frozenset(
     ]
 )
 
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "eighteen": 18,
-    "twenty": 20,
-    "thirty": 30,
-    "couple": 2,
-    "few": 3,
-    "several": 3,
-    "half": 0.5,
-    "a couple of": 2,
-    "a few": 3,
-}
-_NUM = (
-    r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|eighteen|twenty|thirty|couple(?: of)?|a couple of|a few|few|several|half a)"
-)
-_ORD = r"(?:first|second|third|fourth|fifth|sixth|one|two|three|four|five|six|\d+)"
-_UNIT = r"(?:years?|yrs?|months?|weeks?|days?|quarters?)"
-_UNIT_YEARS = {
-    "year": 1.0,
-    "yr": 1.0,
-    "month": 1 / 12,
-    "week": 1 / 52,
-    "day": 1 / 365,
-    "quarter": 0.25,
-}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-
-TIME_RE = re.compile(
-    rf"""\b(?:
-        (?P<lo>{_NUM})(?:\s*(?:-|–|to|or)\s*(?P<hi>{_NUM}))?[\s-]+(?P<unit>{_UNIT})\b
-      | (?P<ordunit>year|month|quarter)\s+(?P<ordnum>{_ORD})\b
-      | (?:my|the|your)\s+(?P<ord>first|second|third|fourth|fifth)\s+(?:couple\s+of\s+)?
-        (?P<ordunit2>years?|months?|quarters?|weeks?|days?)\b
-      | (?P<dayone>day\s+one|the\s+first\s+day|straight\s+away|immediately|right\s+away|right\s+now|
-        overnight|in\s+no\s+time|a\s+matter\s+of\s+(?P<matter>weeks|days|months)
-        |(?:within|in)\s+(?P<bare>weeks|days))
-      | (?P<next>next|this|coming)\s+(?P<nextunit>year|quarter|month)\b
-    )""",
-    re.VERBOSE,  # runs on lower-cased text: faster than IGNORECASE
-)
-
-
-def number_value(text: str) -> float | None:
-    text = text.lower().strip()
-    if text in NUMBER_WORDS:
-        return float(NUMBER_WORDS[text])
-    if text.startswith("couple"):
-        return 2.0
-    if text == "half a":
-        return 0.5
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
 
 class TimeFrame(NamedTuple):
     """A stated time frame, in years from now (`years`), as written in the draft."""
@@ -402,36 +328,116 @@ class TimeFrame(NamedTuple):
     years: float
 
 
-def find_time_frames(text: str, offset: int = 0) -> list[TimeFrame]:
-    from .fastre import lower
+class _TimeWords(NamedTuple):
+    regex: re.Pattern[str]
+    numbers: dict[str, float]
+    ordinals: dict[str, float]
+    units: dict[str, float]
+    phrases: tuple[float, ...]
 
+
+def _alternation(words: object) -> str:
+    ordered = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> _TimeWords:
+    """The time parser, built once from `knowledge/time.toml`."""
+    from .lexicon import table
+
+    t = table("time")
+    numbers = {k: float(v) for k, v in t["numbers"].items()}
+    ordinals = {k: float(v) for k, v in t["ordinals"].items()}
+    units = {k: float(v) for k, v in t["units"].items()}
+    tens = [w for w, v in numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
+    ones = [w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w and len(w) > 2]
+    num = (
+        rf"(?:\d+(?:\.\d+)?|(?:{_alternation(tens)})[\s-](?:{_alternation(ones)})"
+        rf"|{_alternation(numbers)})(?:\s+and\s+a\s+half)?"
+    )
+    unit = rf"(?:{_alternation(units)})s?"
+    ordinal = rf"(?:{_alternation(ordinals)}|{_alternation(numbers)}|\d+)"
+    phrases = t.get("phrase", [])
+    space = r"[\s-]+"
+    phrase_groups = "|".join(
+        f"(?P<p{i}>{p['pattern'].replace(' ', space)})" for i, p in enumerate(phrases)
+    )
+    regex = re.compile(
+        rf"""\b(?:
+            (?P<lo>{num})(?:\s*(?:-|–|to|or)\s*(?P<hi>{num}))?[\s-]+(?P<unit>{unit})\b(?P<half>\s+and\s+a\s+half)?
+          | (?:by\s+|in\s+|within\s+)?(?P<ordunit>year|month|quarter|week)\s+(?P<ordnum>{ordinal})\b
+          | (?:my|the|your|our)\s+(?P<ord>{_alternation(ordinals)})\s+(?:couple\s+of\s+)?
+            (?P<ordunit2>{unit})\b
+          | (?P<next>next|this|coming)\s+(?P<nextunit>year|quarter|month)\b
+          | (?:by|before|in)\s+(?P<calendar>20\d\d|fy\s?\d\d)\b
+          | {phrase_groups or "(?!)"}
+        )""",
+        re.VERBOSE,  # runs on lower-cased text: faster than IGNORECASE
+    )
+    return _TimeWords(regex, numbers, ordinals, units, tuple(float(p["years"]) for p in phrases))
+
+
+def number_value(text: str) -> float | None:
+    words = _time_words().numbers
+    text = " ".join(text.lower().split())
+    half = text.endswith(" and a half")
+    if half:
+        text = text[: -len(" and a half")]
+    value: float | None
+    if text in words:
+        value = words[text]
+    else:
+        parts = re.split(r"[\s-]+", text)
+        if len(parts) == 2 and all(p in words for p in parts):
+            value = words[parts[0]] + words[parts[1]]
+        else:
+            try:
+                value = float(text)
+            except ValueError:
+                return None
+    return value + 0.5 if half else value
+
+
+def _unit_years(unit: str) -> float:
+    units = _time_words().units
+    return units.get(unit, units.get(unit.rstrip("s"), 1.0))
+
+
+def find_time_frames(text: str, offset: int = 0) -> list[TimeFrame]:
+    """Every time frame in lower-cased `text`, in years from now."""
+    from datetime import date
+
+    tw = _time_words()
     frames: list[TimeFrame] = []
-    for m in TIME_RE.finditer(lower(text)):
+    for m in tw.regex.finditer(text):
         years: float | None = None
         if m.group("unit"):
             lo = number_value(m.group("lo"))
             hi = number_value(m.group("hi")) if m.group("hi") else None
-            unit = _UNIT_YEARS[m.group("unit").lower().rstrip("s")]
-            if unit == _UNIT_YEARS["day"] and lo == 1 and hi is None:
+            unit = _unit_years(m.group("unit"))
+            if m.group("unit").startswith("day") and lo == 1 and hi is None:
                 continue  # "one day" means "some day", not a day from now
             if lo is not None:
                 years = ((lo + hi) / 2 if hi is not None else lo) * unit
+                years += 0.5 * unit if m.group("half") else 0.0
         elif m.group("ordunit"):
-            n = number_value(m.group("ordnum")) or _ORDINALS.get(m.group("ordnum").lower())
-            unit = _UNIT_YEARS[m.group("ordunit").lower()]
-            years = float(n) * unit if n else None
+            word = m.group("ordnum")
+            n = tw.ordinals.get(word) or number_value(word)
+            years = float(n) * _unit_years(m.group("ordunit")) if n else None
         elif m.group("ord"):
-            n = _ORDINALS[m.group("ord").lower()]
-            unit_word = m.group("ordunit2").lower().rstrip("s")
-            couple = "couple" in m.group(0).lower()
-            years = (2 if couple else n) * _UNIT_YEARS[unit_word]
-        elif m.group("dayone"):
-            matter = (m.group("matter") or m.group("bare") or "").lower()
-            years = {"weeks": 0.1, "days": 0.02, "months": 0.3}.get(matter, 0.0)
+            n = tw.ordinals[m.group("ord")]
+            couple = "couple" in m.group(0)
+            years = (2 if couple else n) * _unit_years(m.group("ordunit2"))
         elif m.group("next"):
-            years = _UNIT_YEARS[m.group("nextunit").lower()] * (
-                2 if m.group("next").lower() == "next" else 1
-            )
+            years = _unit_years(m.group("nextunit")) * (2 if m.group("next") == "next" else 1)
+        elif m.group("calendar"):
+            digits = re.sub(r"\D", "", m.group("calendar"))
+            year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+            years = max(0.5, year - date.today().year)
+        else:
+            i = next(int(k[1:]) for k, v in m.groupdict().items() if v and k[0] == "p")
+            years = tw.phrases[i]
         if years is not None:
             frames.append(TimeFrame(m.start() + offset, m.end() + offset, years))
     return frames
@@ -512,64 +518,3 @@ def tokens_of(matches: list[re.Match[str]]) -> list[tuple[str, str]]:
             continue
         out.append((w, stem(w)))
     return out
-
-
-class Analysis:
-    """Everything the built-in scorers read from one draft, each part computed on first use."""
-
-    def __init__(self, text: str, profile: Profile) -> None:
-        self.text = text
-        self.profile = profile
-
-    @cached_property
-    def word_matches(self) -> list[re.Match[str]]:
-        return words(self.text)
-
-    @cached_property
-    def words(self) -> int:
-        return len(self.word_matches)
-
-    @cached_property
-    def tokens(self) -> list[tuple[str, str]]:
-        """(lower-case word, stem) of every meaningful word, in order."""
-        return tokens_of(self.word_matches)
-
-    @cached_property
-    def speaking_seconds(self) -> int:
-        return speaking_seconds(self.words)
-
-    @cached_property
-    def lowered(self) -> str:
-        """The draft in lower case, every character at its original index."""
-        from .fastre import lower
-
-        return lower(self.text)
-
-    @cached_property
-    def word_starts(self) -> frozenset[str]:
-        from .fastre import word_starts
-
-        return word_starts(self.lowered)
-
-    @cached_property
-    def sentences(self) -> list[Span]:
-        return split_sentences(self.text)
-
-    @cached_property
-    def time_frames(self) -> list[TimeFrame]:
-        return find_time_frames(self.lowered)
-
-    @cached_property
-    def hits(self) -> list[Hit]:
-        from .pitfalls import find_hits
-
-        return find_hits(self)
-
-    def hits_of(self, *kinds: str) -> list[Hit]:
-        return [h for h in self.hits if h.kind in kinds]
-
-    def sentence_at(self, pos: int) -> Span | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
-        return None

@@ -1,0 +1,297 @@
+"""A small engine that turns the coach's knowledge (`lexicon`) into hits, phrase by phrase.
+
+Four rule types cover what the knowledge files ask for:
+- `existence`: a phrase of a concept is the problem ("a stepping stone").
+- `sequence`: one concept followed closely by another ("then" ... "move on"; "join" ...
+  "a bigger firm"): the reasoning a coach does, neither half a problem alone.
+- `tenure`: a concept followed by a time frame in a range ("stay" ... "eighteen months").
+- `vague`: soft words whose severity depends on whether the sentence is concrete anyway.
+Every type skips a phrase the candidate denies ("not a stepping stone"), and, unless the
+rule says otherwise, one told in the past ("I worked for another firm").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from . import ladder
+from .hits import BUZZ, FLIGHT, HEDGE, MONEY, UNCERTAIN, VAGUE, Hit
+from .lexicon import Rule, knowledge
+from .matches import Matches
+from .text import Span, clause_around
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|nor|without|than|instead|isn't|aren't|wasn't|don't|won't|wouldn't|"
+    r"didn't|doesn't|can't|cannot|rather|avoid|n't)\b|n't\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:i've|i have|i had|i was|i spent|i worked|i used to|been|ago|since|last|previously|"
+    r"before this|back when|in my last|at my last|my old)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'd|i'll|i'm|me|my|we|we'd|we'll|we're|our)\b")
+_WORDS = re.compile(r"[\w']+")
+
+
+def _clause_before(a: Analysis, sentence: Span, start: int) -> str:
+    clause_start, _ = clause_around(sentence, start, start)
+    return a.lowered[clause_start:start]
+
+
+def negated(a: Analysis, sentence: Span, start: int) -> bool:
+    """A negation earlier in the same clause: "I'm not looking for a stepping stone"."""
+    return bool(_NEGATION.search(_clause_before(a, sentence, start)))
+
+
+def in_past(a: Analysis, sentence: Span, start: int) -> bool:
+    """Told as what happened, not what is planned: "I spent two years at another firm"."""
+    return bool(_PAST.search(a.lowered[max(sentence.start, start - 40) : start]))
+
+
+def _hit(rule: Rule, sentence: Span, start: int, end: int, severity: str | None = None) -> Hit:
+    left, right = clause_around(sentence, start, end)
+    return Hit(
+        rule.kind,
+        min(left, start),
+        max(right, end),
+        start,
+        end,
+        severity or rule.severity,
+        rule.message,
+        rule.suggestion,
+        rule.id,
+    )
+
+
+def _blocked(rule: Rule, a: Analysis, m: Matches, i: int, start: int) -> bool:
+    sentence = a.sentences[i]
+    if rule.negatable and negated(a, sentence, start):
+        return True
+    if not rule.past and in_past(a, sentence, start):
+        return True
+    return any(m.of(u)[i] for u in rule.unless)
+
+
+def _existence(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
+    for concept in rule.match:
+        for i, found in enumerate(m.of(concept)):
+            for x in found:
+                if not _blocked(rule, a, m, i, x.start()):
+                    yield _hit(rule, a.sentences[i], x.start(), x.end())
+
+
+def _gap(a: Analysis, start: int, end: int) -> int:
+    return len(_WORDS.findall(a.lowered[start:end])) if end > start else 0
+
+
+def _sequence(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
+    first, second = rule.match[0], rule.match[1]
+    for i, found in enumerate(m.of(first)):
+        later = m.of(second)[i]
+        if not found or not later:
+            continue
+        for x in found:
+            for y in later:
+                if y.start() < x.start() or y.end() <= x.end():
+                    continue
+                if _gap(a, x.end(), y.start()) > rule.within:
+                    break
+                if not _blocked(rule, a, m, i, x.start()):
+                    yield _hit(rule, a.sentences[i], x.start(), y.end())
+                break
+
+
+_NOT_A_LIMIT = re.compile(r"\b(?:at least|minimum|first|another|more|over|the next|every)\b")
+
+
+def _tenure(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
+    frames = a.time_frames
+    starts = [f.start for f in frames]
+    for i, found in enumerate(m.of(rule.match[0])):
+        sentence = a.sentences[i]
+        for x in found:
+            j = bisect_left(starts, x.end())
+            if j >= len(frames) or frames[j].end > sentence.end:
+                continue
+            frame = frames[j]
+            if _gap(a, x.end(), frame.start) > rule.within:
+                continue
+            if not rule.min_years <= frame.years <= rule.max_years:
+                continue
+            if _NOT_A_LIMIT.search(a.lowered[x.start() : frame.end]):
+                continue
+            if not _blocked(rule, a, m, i, x.start()):
+                yield _hit(rule, sentence, x.start(), frame.end)
+
+
+def _vague(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
+    primary = m.of(rule.match[0])
+    for i, sentence in enumerate(a.sentences):
+        found = list(primary[i])
+        others = [x for c in rule.match[1:] for x in m.of(c)[i]]
+        if not found and not others:
+            continue
+        count = len(found) + len(others)
+        spans = [x.span() for x in (*found, *others)]
+        concrete = anchored(a, m, i, spans)
+        serious = (rule.crowd and count >= rule.crowd) or (not concrete and count >= rule.min_count)
+        severity = rule.severity if serious else rule.anchored
+        for x in sorted((*found, *others) if serious else found, key=lambda x: x.start()):
+            if rule.kind == BUZZ:  # a word, not a clause
+                yield Hit(
+                    rule.kind, x.start(), x.end(), x.start(), x.end(), severity,
+                    rule.message, rule.suggestion, rule.id,
+                )  # fmt: skip
+            else:
+                yield _hit(rule, sentence, x.start(), x.end(), severity)
+
+
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+|[A-Z]{2,}[\w-]*)\b")
+_DIGIT = re.compile(r"\d")
+
+
+def anchored(a: Analysis, m: Matches, i: int, blank: list[tuple[int, int]]) -> bool:
+    """Whether sentence `i`, leaving out the spans in `blank`, names something concrete: a
+    number, a name, a time frame, a credential, project or role, or a term of the job."""
+    sentence = a.sentences[i]
+
+    def outside(start: int) -> bool:
+        return not any(x <= start < y for x, y in blank)
+
+    text = sentence.text
+    if any(outside(sentence.start + d.start()) for d in _DIGIT.finditer(text)):
+        return True
+    names = [p for p in _PROPER.finditer(text) if p.group() not in ("I", "I'd", "I'm", "I'll")]
+    if any(outside(sentence.start + p.start()) for p in names):
+        return True
+    if any(sentence.start <= f.start < sentence.end and outside(f.start) for f in a.time_frames):
+        return True
+    if m.has("anchor", i, blank):
+        return True
+    return a.job_terms_in(sentence) >= 2
+
+
+DETECTORS: dict[str, Callable[[Rule, Analysis, Matches], Iterator[Hit]]] = {
+    "existence": _existence,
+    "sequence": _sequence,
+    "tenure": _tenure,
+    "vague": _vague,
+}
+
+
+def find_hits(a: Analysis) -> list[Hit]:
+    m = a.matches
+    hits: list[Hit] = []
+    for rule in knowledge().rules:
+        hits.extend(DETECTORS[rule.type](rule, a, m))
+    hits.extend(_elsewhere_hits(a))
+    hits.extend(ladder.realism_hits(a, m.of))
+    _escalate_hedges(hits, a.words)
+    _escalate_money(hits, a)
+    return dedupe(hits)
+
+
+# ---- another employer or another place, by name: "work for Google", "moving to Perth" -----
+
+_OTHER_EMPLOYER = re.compile(
+    r"\b(?:work|working|join|joining|move to|moving to|go to|going to|apply to|applying to)"
+    r"\s+(?:for\s+|at\s+)?(?P<org>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})"
+)
+_MOVING_AWAY = re.compile(
+    r"(?i:\b(?:I|we|my\s+(?:partner|wife|husband|family)))\b[^.,;]{0,30}?"
+    r"\b(?:mov(?:e|ing)|relocat(?:e|ing))\s+(?:back\s+)?to\s+(?P<org>[A-Z][a-z]+)"
+)
+_NOT_PLACES = frozenset(
+    {"the", "a", "an", "my", "our", "your", "this", "that", "it", "i", "senior", "lead", "head"}
+)
+_OUT_OF_DOOR = (
+    "This points out of the door: the interviewer wants to hear that you will stay and grow here.",
+    "Say what you want to build and learn here, and how it serves the company.",
+)
+
+
+def _elsewhere_hits(a: Analysis) -> list[Hit]:
+    """Names need the original capitals, so these read the text as written."""
+    company = a.profile.company.strip().lower()
+    own = {w for w in re.findall(r"[\w&'-]+", company) if len(w) > 2}
+    hits = []
+    for sentence in a.sentences:
+        for regex in (_OTHER_EMPLOYER, _MOVING_AWAY):
+            for found in regex.finditer(sentence.text):
+                org = found.group("org").lower()
+                if org.split()[0] in _NOT_PLACES or (own and set(org.split()) & own):
+                    continue  # this company, by its name
+                start, end = sentence.start + found.start(), sentence.start + found.end()
+                if in_past(a, sentence, start) or negated(a, sentence, start):
+                    continue
+                left, right = clause_around(sentence, start, end)
+                hits.append(
+                    Hit(FLIGHT, left, right, start, end, "warning", *_OUT_OF_DOOR, "flight.named")
+                )
+    return hits
+
+
+def _escalate_hedges(hits: list[Hit], word_count: int) -> None:
+    """One "maybe" is a nuance; hedging all the way through reads as no direction."""
+    hedges = [i for i, h in enumerate(hits) if h.kind == HEDGE]
+    if len(hedges) >= 3 and len(hedges) * 100 / max(word_count, 1) >= 2.5:
+        for i in hedges:
+            hits[i] = hits[i]._replace(
+                kind=UNCERTAIN,
+                severity="warning",
+                message="Hedging throughout makes the whole answer sound unsure.",
+                suggestion="Keep one hedge at most; state the rest plainly.",
+            )
+
+
+def _escalate_money(hits: list[Hit], a: Analysis) -> None:
+    """Money in the opening, or money as the thread of the answer, is the money-first pitfall."""
+    money = [i for i, h in enumerate(hits) if h.kind == MONEY]
+    if not money or not a.sentences:
+        return
+    first = a.sentences[0]
+    sentences_with = {a.sentence_index(hits[i].trigger_start) for i in money}
+    if len(sentences_with) >= 3 or any(hits[i].start < first.end for i in money):
+        for i in money:
+            hits[i] = hits[i]._replace(
+                severity="error",
+                message="Money first: leading with pay says nothing about how this job fits "
+                "your path.",
+            )
+
+
+_ORDER = {"info": 0, "suggestion": 1, "warning": 2, "error": 3}
+#: Kinds that are one problem where they overlap: a hedge inside an unsure clause.
+_FAMILY = {HEDGE: UNCERTAIN}
+_WORDING = frozenset({VAGUE, BUZZ, HEDGE})
+
+
+def dedupe(hits: list[Hit]) -> list[Hit]:
+    """One finding per problem: of overlapping hits of one kind the most severe stays, and
+    a suggestion on words that a warning already covers is dropped."""
+    ranked = sorted(hits, key=lambda h: (-_ORDER[h.severity], h.start, h.end))
+    kept: list[Hit] = []
+    for h in ranked:
+        kind = _FAMILY.get(h.kind, h.kind)
+        clash = False
+        for k in kept:
+            if not (k.start < h.end and h.start < k.end):
+                continue
+            if _FAMILY.get(k.kind, k.kind) == kind or (
+                h.kind in _WORDING and h.severity == "suggestion" and _ORDER[k.severity] >= 2
+            ):
+                clash = True
+            if clash:
+                break
+        if not clash:
+            kept.append(h)
+    return sorted(kept, key=lambda h: (h.start, h.end, h.kind))
+
+
+__all__ = ["BUZZ", "FLIGHT", "HEDGE", "MONEY", "UNCERTAIN", "VAGUE", "Hit", "find_hits"]

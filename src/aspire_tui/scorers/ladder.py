@@ -1,0 +1,196 @@
+"""Realism against the career stage and the time frame (DOMAIN: "Unrealistic ambition").
+
+The ladder, the stage rungs and the scope words are data (`knowledge/realism.toml`); this
+module does the reasoning: the distance between the rung the candidate stands on and the
+rung named, against the time the sentence gives for it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from .fastre import lower
+from .hits import UNREALISTIC, Hit
+from .lexicon import pattern, table
+from .text import Span, TimeFrame, clause_around
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+
+ByConcept = Callable[[str], list[list[re.Match[str]]]]
+
+
+class Ladder(NamedTuple):
+    rungs: tuple[tuple[float, str], ...]  # (rung, concept), highest first
+    stage_rung: dict[str, float]
+    years_per_rung: float
+    too_fast: float
+    sweep_horizon: float
+    scope_stage_rung: float
+    scope_horizon: float
+
+
+@lru_cache(maxsize=1)
+def the_ladder() -> Ladder:
+    t = table("ladder")
+    rungs = tuple(sorted(((float(r["rung"]), r["concept"]) for r in t["rung"]), reverse=True))
+    return Ladder(
+        rungs,
+        {k: float(v) for k, v in t["stage_rung"].items()},
+        float(t["years_per_rung"]),
+        float(t["too_fast"]),
+        float(t["sweep_horizon"]),
+        float(t["scope_stage_rung"]),
+        float(t["scope_horizon"]),
+    )
+
+
+_SOMEONE_ELSES = re.compile(
+    r"(?:\b(?:your|our|their|his|her|my)\s+(?:current\s+|new\s+|own\s+|existing\s+)?"
+    r"|\bwith\s+(?:the|a)\s+|\b(?:report|reporting|work|working)\s+(?:to|for|under|with)\s+"
+    r"(?:the\s+|a\s+|an\s+)?)$",
+)
+
+
+def _someone_elses(low: str, m: re.Match[str]) -> bool:
+    possessive = low[m.end() : m.end() + 2] in ("'s", "’s")
+    return possessive or bool(_SOMEONE_ELSES.search(low[max(0, m.start() - 30) : m.start()]))
+
+
+def rung_of_role(role: str) -> float | None:
+    low = lower(role)
+    for rung, concept in the_ladder().rungs:
+        if pattern(concept).search(low):
+            return rung
+    return None
+
+
+def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
+    lad = the_ladder()
+    stage = a.profile.career_stage
+    stage_rung = lad.stage_rung.get(stage, 2.0)
+    applied = rung_of_role(a.profile.role)
+    if applied:  # the job applied for is the plan, not a leap
+        stage_rung = max(stage_rung, applied)
+    low = a.lowered
+    titles = [(rung, of(concept)) for rung, concept in lad.rungs]
+    sweeps, verbs, scopes = of("sweep"), of("change_verb"), of("org_scope")
+    frames_all = a.time_frames
+    frame_starts = [f.start for f in frames_all]
+    hits: list[Hit] = []
+    for i, sentence in enumerate(a.sentences):
+        lo = bisect_left(frame_starts, sentence.start)
+        hi = bisect_left(frame_starts, sentence.end)
+        frames = frames_all[lo:hi]
+        if frames:
+            for part in _parts(sentence):
+                found = [
+                    (rung, m)
+                    for rung, by in titles
+                    for m in by[i]
+                    if part.start <= m.start() < part.end and not _someone_elses(low, m)
+                ]
+                if not found:
+                    continue
+                rung, m = max(found, key=lambda rm: rm[0])
+                steps = rung - stage_rung
+                own = [f for f in frames if part.start <= f.start < part.end]
+                frame = _nearest(own or frames, m.start())
+                if steps <= 0 or frame.years >= steps * lad.years_per_rung * lad.too_fast:
+                    continue
+                hits.append(
+                    _hit(
+                        sentence,
+                        min(m.start(), frame.start),
+                        max(m.end(), frame.end),
+                        f"Too far, too fast for your career stage ({stage}): that step "
+                        f"usually takes about {round(steps * lad.years_per_rung)} years.",
+                        "Name the next rung and what you will learn on it; keep the bigger "
+                        "title as a direction, not a deadline.",
+                    )
+                )
+        short = [f for f in frames if f.years <= lad.sweep_horizon]
+        if sweeps[i] and short:
+            sweep = sweeps[i][0]
+            frame = _nearest(short, sweep.start())
+            hits.append(
+                _hit(
+                    sentence,
+                    min(sweep.start(), frame.start),
+                    max(sweep.end(), frame.end),
+                    "Sweeping change promised within months sounds out of touch with how "
+                    "organisations work.",
+                    "Promise to learn the system first, then name one improvement you would "
+                    "aim for.",
+                )
+            )
+            continue
+        scope = _scope_promise(verbs[i], scopes[i])
+        if scope is None:
+            continue
+        soon = [f for f in frames if f.years <= lad.scope_horizon]
+        if stage_rung < lad.scope_stage_rung and (soon or not frames):
+            start, end = scope
+            hits.append(
+                _hit(
+                    sentence,
+                    start,
+                    end,
+                    f"A change to the whole organisation is not in the hands of someone at "
+                    f"your stage ({stage}): it sounds out of touch.",
+                    "Name the part you would own and the first improvement you would aim for.",
+                )
+            )
+    return hits
+
+
+def _scope_promise(
+    verbs: list[re.Match[str]], scopes: list[re.Match[str]]
+) -> tuple[int, int] | None:
+    """A verb of change followed within a few words by the whole organisation as its object."""
+    for v in verbs:
+        for s in scopes:
+            if v.end() <= s.start() <= v.end() + 40:
+                return v.start(), s.end()
+    return None
+
+
+def _hit(sentence: Span, start: int, end: int, message: str, suggestion: str) -> Hit:
+    left, right = clause_around(sentence, start, end)
+    return Hit(
+        UNREALISTIC,
+        min(left, start),
+        max(right, end),
+        start,
+        end,
+        "warning",
+        message,
+        suggestion,
+        "realism.ladder",
+    )
+
+
+def _parts(sentence: Span) -> list[Span]:
+    """A sentence split at ';' and ' and then ', so two targets are judged separately."""
+    out: list[Span] = []
+    pos = 0
+    for m in re.finditer(r";|\band\s+then\b|,\s+(?:then|and)\b", sentence.text):
+        out.append(
+            Span(sentence.start + pos, sentence.start + m.start(), sentence.text[pos : m.start()])
+        )
+        pos = m.end()
+    out.append(Span(sentence.start + pos, sentence.end, sentence.text[pos:]))
+    return out
+
+
+def _nearest(frames: list[TimeFrame], pos: int) -> TimeFrame:
+    return min(frames, key=lambda f: min(abs(f.start - pos), abs(f.end - pos)))
+
+
+def any_title(low: str) -> bool:
+    """Whether lower-cased `low` names a title on the ladder."""
+    return any(pattern(concept).search(low) for _, concept in the_ladder().rungs)
