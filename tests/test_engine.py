@@ -116,10 +116,29 @@ def test_overall_is_the_weighted_mean() -> None:
     assert report.overall == 40.0 and [s.plugin for s in report.scores] == ["b"]
 
 
-def test_short_answers_are_capped_overall() -> None:
-    engine = Engine(host_with(Fixed("a", ok(95))))
-    assert engine.score("I want to manage a team.", make_profile()).overall <= 35
-    assert engine.score(TEXT, make_profile()).overall == 95.0
+def test_short_answers_count_half_and_keep_their_order() -> None:
+    """Under 30 words sounds dismissive, yet a good short answer still beats a bad one."""
+    good = Engine(host_with(Fixed("a", ok(95)))).score("I want to manage a team.", make_profile())
+    bad = Engine(host_with(Fixed("a", ok(40)))).score("I want to manage a team.", make_profile())
+    assert good.overall == 47.5 and bad.overall == 20.0
+    assert any("under 30 words" in cap for cap in good.caps)
+    assert Engine(host_with(Fixed("a", ok(95)))).score(TEXT, make_profile()).overall == 95.0
+
+
+def test_an_error_sinks_the_overall_and_warnings_keep_it_out_of_the_strong_range() -> None:
+    def with_findings(*severities: str) -> float:
+        findings = [
+            {"start": i, "end": i + 1, "severity": sev, "message": "m", "kind": "flight-risk"}
+            for i, sev in enumerate(severities)
+        ]
+        engine = Engine(host_with(Fixed("a", {"score": 90, "summary": "s", "findings": findings})))
+        return engine.score(TEXT, make_profile()).overall
+
+    assert with_findings() == 90.0
+    assert with_findings("suggestion") == 90.0
+    assert with_findings("warning") == 68.0
+    assert with_findings("warning", "warning") == 58.0
+    assert with_findings("error") == 45.0
 
 
 class Settings(BaseModel):

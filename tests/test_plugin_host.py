@@ -106,6 +106,20 @@ PLUGINS = {
         def aspire_scorers():
             return [BadSpan()]
     """,
+    "hospitality": """
+        from aspire_tui.hookspecs import hookimpl
+
+        @hookimpl
+        def aspire_vocabulary():
+            return {"compensation": ["the tronc"], "rung_director": ["executive housekeeper"]}
+    """,
+    "badvocab": """
+        from aspire_tui.hookspecs import hookimpl
+
+        @hookimpl
+        def aspire_vocabulary():
+            return {"compensaton": ["the tronc"]}
+    """,
 }
 
 
@@ -359,3 +373,33 @@ async def test_the_app_reports_broken_plugins_and_keeps_scoring(
         editor.move_cursor(editor.document.end)
         await pilot.press("!")
         assert editor.text.endswith("!")
+
+
+def test_a_plugin_adds_vocabulary_without_code(site: Path, tmp_path: Path) -> None:
+    """A field's words come from a plugin's data: its titles join the ladder, its word for
+    pay is money; a misspelt concept fails that plugin alone, with a suggestion."""
+    draft = tmp_path / "d.txt"
+    draft.write_text(
+        "Honestly the tronc is the main reason I applied. I want to be executive housekeeper within "
+        "a year, and I'd like to learn revenue management on the front desk first.",
+        encoding="utf-8",
+    )
+
+    def kinds(**env: str) -> set[str]:
+        out = run(site, "score", "-p", str(PROFILE), "-f", "json", str(draft), **env)
+        assert out.returncode == 0, out.stderr
+        data = json.loads(out.stdout)
+        return {
+            f["kind"]
+            for s in data["scores"]
+            for f in s["findings"]
+            if f["severity"] in ("warning", "error")
+        }
+
+    assert {"money", "unrealistic"} <= kinds()
+    assert not {"money", "unrealistic"} & kinds(ASPIRE_DISABLE_PLUGINS="hospitality")
+    rows = {r["name"]: r for r in json.loads(run(site, "plugins", "-f", "json").stdout)}
+    assert rows["hospitality"]["vocabulary"] == {"compensation": 1, "rung_director": 1}
+    assert rows["badvocab"]["status"] == "failed"
+    assert "did you mean compensation?" in rows["badvocab"]["error"]
+    assert "vocabulary: compensation +1" in run(site, "plugins").stdout

@@ -57,12 +57,7 @@ def main(argv: list[str]) -> int:
                 dims[d].append((label, value, case["profile"]))
         if "overall" in case:
             overall.append((case["overall"], report.overall, case["profile"]))
-        found = [
-            (s.plugin, f)
-            for s in report.scores
-            for f in s.findings
-            if f.severity in SERIOUS
-        ]
+        found = [(s.plugin, f) for s in report.scores for f in s.findings if f.severity in SERIOUS]
         for flag in case.get("flags", []):
             start = text.find(flag["phrase"])
             end = start + len(flag["phrase"])
@@ -79,7 +74,7 @@ def main(argv: list[str]) -> int:
                 alarmed += any(f.start < s.end and f.end > s.start for _, f in found)
             if show_alarms:
                 for plugin, f in found:
-                    print(f"ALARM {case['id']} {plugin} {f.kind}: {text[f.start:f.end]!r}")
+                    print(f"ALARM {case['id']} {plugin} {f.kind}: {text[f.start : f.end]!r}")
     for d in DIMENSIONS:
         share, n = pair_share(dims[d])
         print(f"{d + '_pairs':18} {share if share is None else round(share, 3)} (n={n})")

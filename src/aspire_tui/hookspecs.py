@@ -26,3 +26,12 @@ def aspire_scorers() -> list[Scorer]:  # type: ignore[empty-body]
 
     Keep this cheap: it runs at start-up. Import heavy libraries inside `Scorer.score`.
     """
+
+
+@hookspec
+def aspire_vocabulary() -> dict[str, list[str]]:  # type: ignore[empty-body]
+    """Return phrases to add to the coach's concepts, by concept name: a field's titles
+    (`{"rung_manager": ["practice manager"]}`), another variant of English, more words
+    for pay. No code: each phrase is a pattern in the knowledge files' syntax (see
+    CONTRIBUTING.md). An unknown concept or a bad pattern is reported against the plugin.
+    """

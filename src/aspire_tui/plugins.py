@@ -36,6 +36,7 @@ class PluginInfo:
     error: str | None = None
     import_ms: float = 0.0
     enabled: bool = True
+    vocabulary: dict[str, int] = field(default_factory=dict)  # concept -> phrases added
 
     @property
     def ok(self) -> bool:
@@ -58,6 +59,7 @@ class PluginInfo:
             "scorers": self.scorers,
             "error": self.error,
             "import_ms": round(self.import_ms, 2),
+            "vocabulary": dict(self.vocabulary),
         }
 
 
@@ -142,6 +144,7 @@ def load_host(*, builtins: bool = True, installed: bool = True) -> PluginHost:
                 _register(manager, info, ep.load)
             infos.append(info)
     scorers = _collect_scorers(manager, infos)
+    _collect_vocabulary(manager, infos)
     return PluginHost(manager, infos, scorers)
 
 
@@ -188,6 +191,25 @@ def _collect_scorers(manager: pluggy.PluginManager, infos: list[PluginInfo]) -> 
         except (Exception, SystemExit) as exc:  # even one calling sys.exit()
             info.error = _one_line(exc)
     return scorers
+
+
+def _collect_vocabulary(manager: pluggy.PluginManager, infos: list[PluginInfo]) -> None:
+    """Each plugin's phrases join the coach's concepts; what was added by plugins no
+    longer loaded is dropped. A bad vocabulary fails that plugin alone."""
+    from .scorers import lexicon
+
+    by_name = {info.name: info for info in infos}
+    lexicon.forget_all()
+    for impl in manager.hook.aspire_vocabulary.get_hookimpls():
+        info = by_name.get(impl.plugin_name) or PluginInfo(impl.plugin_name, builtin=False)
+        try:
+            result: Any = impl.function()
+            if not isinstance(result, dict):
+                raise TypeError("aspire_vocabulary must return a dict of concept -> phrases")
+            lexicon.extend(impl.plugin_name, result)
+            info.vocabulary = {k: len(v) for k, v in result.items()}
+        except (Exception, SystemExit) as exc:
+            info.error = f"vocabulary: {_one_line(exc)}"
 
 
 def _check_scorer(scorer: Any, seen: set[str]) -> None:

@@ -87,6 +87,9 @@ def run_plugins(args: argparse.Namespace) -> int:
         print(line)
         if row["error"]:
             print(f"    error: {row['error']}")
+        if row["vocabulary"]:
+            added = ", ".join(f"{c} +{n}" for c, n in row["vocabulary"].items())
+            print(f"    vocabulary: {added}")
         for scorer_id, settings in row["settings"].items():
             for s in settings:
                 print(

@@ -32,8 +32,9 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:i've|i have|i had|i was|i spent|i worked|i used to|been|ago|since|last|previously|"
-    r"before this|back when|in my last|at my last|my old)\b"
+    r"\b(?:(?:i've|i have|i'd|i had) (?:worked|been|spent|done|run|had|managed|led)|i was|i spent"
+    r"|i worked|i used to|i did|ago|previously|before this|back when|in my last|at my last"
+    r"|my old|my previous|my last (?:job|role|employer))\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'd|i'll|i'm|me|my|we|we'd|we'll|we're|our)\b")
 _WORDS = re.compile(r"[\w']+")
@@ -92,6 +93,8 @@ def _gap(a: Analysis, start: int, end: int) -> int:
 
 def _sequence(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
     first, second = rule.match[0], rule.match[1]
+    if not m.any(first):  # the rarer part first: most drafts never need the second
+        return
     for i, found in enumerate(m.of(first)):
         later = m.of(second)[i]
         if not found or not later:
@@ -142,6 +145,8 @@ def _vague(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
         concrete = anchored(a, m, i, spans)
         serious = (rule.crowd and count >= rule.crowd) or (not concrete and count >= rule.min_count)
         severity = rule.severity if serious else rule.anchored
+        if not severity:  # the rule says nothing of a sentence that is not serious
+            continue
         for x in sorted((*found, *others) if serious else found, key=lambda x: x.start()):
             if rule.kind == BUZZ:  # a word, not a clause
                 yield Hit(
@@ -200,8 +205,9 @@ def find_hits(a: Analysis) -> list[Hit]:
 # ---- another employer or another place, by name: "work for Google", "moving to Perth" -----
 
 _OTHER_EMPLOYER = re.compile(
-    r"\b(?:work|working|join|joining|move to|moving to|go to|going to|apply to|applying to)"
-    r"\s+(?:for\s+|at\s+)?(?P<org>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})"
+    r"\b(?:(?:work|working|join|joining|move to|moving to|go to|going to|apply to|applying to)"
+    r"\s+(?:for\s+|at\s+)?|(?:be|become|becoming|as)\s+an?\s+(?:[a-z-]+\s+){0,2}[a-z]+\s+"
+    r"(?:at|with|for)\s+(?:the\s+)?)(?P<org>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})"
 )
 _MOVING_AWAY = re.compile(
     r"(?i:\b(?:I|we|my\s+(?:partner|wife|husband|family)))\b[^.,;]{0,30}?"

@@ -56,11 +56,23 @@ _SOMEONE_ELSES = re.compile(
 )
 
 
+_BECOME = re.compile(r"\b(?:be|become|becoming|being)\s+your\s+$")
+_LATER = re.compile(
+    r"\b(?:later|eventually|ultimately|long[\s-]term|one day|in time|down the line|after that"
+    r"|then|beyond that|in the future|further out|someday|some day)\b"
+)
+
+
 def _someone_elses(low: str, m: re.Match[str]) -> bool:
+    """A title that belongs to someone else: "your head of sales", "the director's"."""
     possessive = low[m.end() : m.end() + 2] in ("'s", "’s")
-    return possessive or bool(_SOMEONE_ELSES.search(low[max(0, m.start() - 30) : m.start()]))
+    before = low[max(0, m.start() - 30) : m.start()]
+    if _BECOME.search(before):  # "to be your COO" is the candidate's own aim
+        return False
+    return possessive or bool(_SOMEONE_ELSES.search(before))
 
 
+@lru_cache(maxsize=64)
 def rung_of_role(role: str) -> float | None:
     low = lower(role)
     for rung, concept in the_ladder().rungs:
@@ -99,6 +111,8 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
                 rung, m = max(found, key=lambda rm: rm[0])
                 steps = rung - stage_rung
                 own = [f for f in frames if part.start <= f.start < part.end]
+                if not own and _LATER.search(low, part.start, part.end):
+                    continue  # "and later, branch manager": the time given was for the step before
                 frame = _nearest(own or frames, m.start())
                 if steps <= 0 or frame.years >= steps * lad.years_per_rung * lad.too_fast:
                     continue
@@ -191,6 +205,6 @@ def _nearest(frames: list[TimeFrame], pos: int) -> TimeFrame:
     return min(frames, key=lambda f: min(abs(f.start - pos), abs(f.end - pos)))
 
 
-def any_title(low: str) -> bool:
-    """Whether lower-cased `low` names a title on the ladder."""
-    return any(pattern(concept).search(low) for _, concept in the_ladder().rungs)
+def any_title(a: Analysis) -> bool:
+    """Whether the draft names a title on the ladder."""
+    return any(a.matches.any(concept) for _, concept in the_ladder().rungs)

@@ -2,7 +2,8 @@
 combine them, read from the TOML files in `aspire_tui/knowledge/`.
 
 A concept is a list of phrases. A phrase is a lower-case pattern matched as whole words: a
-space stands for any run of spaces or hyphens ("long term" matches "long-term"), `{name}`
+space stands for any run of spaces or hyphens ("long term" matches "long-term"), " ?" for
+an optional one ("in ?house" matches "inhouse" and "in-house"), `{name}`
 stands for every phrase of another concept, and the rest is regular-expression syntax for
 the small choices ("(?:a|an)", "s?"). Plugins add phrases to concepts through the
 `aspire_vocabulary` hook (`extend`), never code.
@@ -105,6 +106,8 @@ def _rule(name: str, raw: dict[str, Any]) -> Rule:
     raw["unless"] = tuple(raw.get("unless", ()))
     if raw.get("type") not in RULE_TYPES:
         raise KnowledgeError(f"{name}: rule {rule_id}: type must be one of {', '.join(RULE_TYPES)}")
+    if raw.get("anchored", "suggestion") not in (*SEVERITIES, ""):
+        raise KnowledgeError(f"{name}: rule {rule_id}: anchored must be a severity or empty")
     if raw.get("severity") not in SEVERITIES:
         raise KnowledgeError(f"{name}: rule {rule_id}: severity must be one of {SEVERITIES}")
     try:
@@ -124,8 +127,8 @@ def _check(knowledge: Knowledge) -> None:
                         f"unknown concept {{{ref}}}{_did_you_mean(ref, knowledge.concepts)}"
                     )
     for rule in knowledge.rules:
-        for ref in (*rule.match, *rule.unless):
-            if ref not in knowledge.concepts and ref != "time":
+        for ref in (r for part in (*rule.match, *rule.unless) for r in part.split("|")):
+            if ref not in knowledge.concepts:
                 raise KnowledgeError(
                     f"rule {rule.id}: unknown concept {ref!r}"
                     f"{_did_you_mean(ref, knowledge.concepts)}"
@@ -167,6 +170,14 @@ def extend(source: str, vocabulary: Mapping[str, Sequence[str]]) -> None:
     pattern.cache_clear()
 
 
+def forget_all() -> None:
+    """Back to the built-in knowledge alone (before a plugin host loads its plugins)."""
+    if _extensions:
+        _extensions.clear()
+        knowledge.cache_clear()
+        pattern.cache_clear()
+
+
 def forget(source: str) -> None:
     """Drop what a plugin added (it was disabled or unloaded)."""
     if _extensions.pop(source, None) is not None:
@@ -204,7 +215,8 @@ def _expand_phrase(phrase: str, concepts: Mapping[str, list[str]], stack: tuple[
             raise KnowledgeError(f"unknown concept {{{name}}}")
         return "(?:" + _body(name, concepts, (*stack, name)) + ")"
 
-    return _SPACE.sub(r"[\\s-]+", _REF.sub(ref, phrase))
+    expanded = _REF.sub(ref, phrase).replace(" ?", "\x00")
+    return _SPACE.sub(r"[\\s-]+", expanded).replace("\x00", r"[\s-]?")
 
 
 def _body(name: str, concepts: Mapping[str, list[str]], stack: tuple[str, ...] = ()) -> str:

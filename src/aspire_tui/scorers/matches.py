@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import cached_property
 
 from .lexicon import pattern
 from .text import Span
@@ -21,12 +22,27 @@ class Matches:
         self._by: dict[str, list[list[re.Match[str]]]] = {}
 
     def of(self, concept: str) -> list[list[re.Match[str]]]:
+        """Per sentence, the matches of `concept`; "a|b" is the matches of either."""
         found = self._by.get(concept)
         if found is None:
-            regex = pattern(concept).for_text(self.starts)
-            found = bucket(regex.finditer(self.lowered), self.sentences)
+            if "|" in concept:
+                parts = [self.of(c) for c in concept.split("|")]
+                found = [
+                    sorted((m for p in parts for m in p[i]), key=_start)
+                    for i in range(len(self.sentences))
+                ]
+            else:
+                regex = pattern(concept).for_text(self.starts)
+                found = bucket(regex.finditer(self.lowered), self.sentences, self._ends)
             self._by[concept] = found
         return found
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [s.end for s in self.sentences]
+
+    def any(self, concept: str) -> bool:
+        return any(self.of(concept))
 
     def all(self, concept: str) -> list[re.Match[str]]:
         return [m for found in self.of(concept) for m in found]
@@ -49,10 +65,17 @@ class Matches:
         return count
 
 
-def bucket(matches: Iterable[re.Match[str]], sentences: list[Span]) -> list[list[re.Match[str]]]:
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+def bucket(
+    matches: Iterable[re.Match[str]], sentences: list[Span], ends: list[int] | None = None
+) -> list[list[re.Match[str]]]:
     """Matches over the whole text, sorted into the sentences that hold them whole."""
     out: list[list[re.Match[str]]] = [[] for _ in sentences]
-    ends = [s.end for s in sentences]
+    if ends is None:
+        ends = [s.end for s in sentences]
     for m in matches:
         i = bisect_left(ends, m.end())
         if i < len(sentences) and sentences[i].start <= m.start():

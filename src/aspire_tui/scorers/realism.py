@@ -34,7 +34,7 @@ class RealismScorer(Scorer):
             )
         elif not a.time_frames:
             summary = "No time frame given, so nothing to judge the pace of your plan by."
-        elif any_title(a.lowered):
+        elif any_title(a):
             summary = "The step you name fits the time you give it at your stage."
         else:
             summary = "No target title to judge; the time frames you give are believable."

@@ -38,7 +38,7 @@ def aspiration_facts(a: Analysis) -> tuple[bool, bool, bool, bool, int]:
     m = a.matches
     frames = a.time_frames
     aims = m.followed("aim", "role_noun", 8) + m.followed("aim", "anchor", 8)
-    titled = any_title(a.lowered)
+    titled = any_title(a)
     named_role = titled or any(
         _ROLE_AFTER.search(a.lowered[max(0, r.start() - 40) : r.start()])
         for r in m.all("role_noun")
