@@ -380,8 +380,8 @@ def test_a_plugin_adds_vocabulary_without_code(site: Path, tmp_path: Path) -> No
     pay is money; a misspelt concept fails that plugin alone, with a suggestion."""
     draft = tmp_path / "d.txt"
     draft.write_text(
-        "Honestly the tronc is the main reason I applied. I want to be executive housekeeper within "
-        "a year, and I'd like to learn revenue management on the front desk first.",
+        "Honestly the tronc is the main reason I applied. I want to be executive housekeeper "
+        "within a year, and I'd like to learn revenue management on the front desk first.",
         encoding="utf-8",
     )
 
