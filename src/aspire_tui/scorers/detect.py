@@ -76,6 +76,8 @@ def _blocked(rule: Rule, a: Analysis, m: Matches, i: int, start: int) -> bool:
         return True
     if not rule.past and in_past(a, sentence, start):
         return True
+    if any(not m.of(r)[i] for r in rule.requires):
+        return True
     return any(m.of(u)[i] for u in rule.unless)
 
 
@@ -163,7 +165,8 @@ _DIGIT = re.compile(r"\d")
 
 def anchored(a: Analysis, m: Matches, i: int, blank: list[tuple[int, int]]) -> bool:
     """Whether sentence `i`, leaving out the spans in `blank`, names something concrete: a
-    number, a name, a time frame, a credential, project or role, or a term of the job."""
+    number, a name, a time frame, a credential, a project or a role. "As a professional" is
+    no role: a role noun after "as a" names no target."""
     sentence = a.sentences[i]
 
     def outside(start: int) -> bool:
@@ -177,9 +180,8 @@ def anchored(a: Analysis, m: Matches, i: int, blank: list[tuple[int, int]]) -> b
         return True
     if any(sentence.start <= f.start < sentence.end and outside(f.start) for f in a.time_frames):
         return True
-    if m.has("anchor", i, blank):
-        return True
-    return a.job_terms_in(sentence) >= 2
+    generic = [(x.start(), x.end()) for x in m.of("generic_role")[i]]
+    return m.has("anchor", i, [*blank, *generic])
 
 
 DETECTORS: dict[str, Callable[[Rule, Analysis, Matches], Iterator[Hit]]] = {
@@ -213,6 +215,7 @@ _MOVING_AWAY = re.compile(
     r"(?i:\b(?:I|we|my\s+(?:partner|wife|husband|family)))\b[^.,;]{0,30}?"
     r"\b(?:mov(?:e|ing)|relocat(?:e|ing))\s+(?:back\s+)?to\s+(?P<org>[A-Z][a-z]+)"
 )
+_THEIRS = re.compile(r"\b(?:you're|you are|you've|they're|it's|the company|the team|your|we're)\b")
 _NOT_PLACES = frozenset(
     {"the", "a", "an", "my", "our", "your", "this", "that", "it", "i", "senior", "lead", "head"}
 )
@@ -234,6 +237,8 @@ def _elsewhere_hits(a: Analysis) -> list[Hit]:
                 if org.split()[0] in _NOT_PLACES or (own and set(org.split()) & own):
                     continue  # this company, by its name
                 start, end = sentence.start + found.start(), sentence.start + found.end()
+                if _THEIRS.search(a.lowered[max(sentence.start, start - 25) : start]):
+                    continue  # "you're moving to Opera Cloud": the company's plan, not mine
                 if in_past(a, sentence, start) or negated(a, sentence, start):
                     continue
                 left, right = clause_around(sentence, start, end)

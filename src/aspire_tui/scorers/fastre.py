@@ -49,7 +49,7 @@ def split_top_level(body: str) -> list[str]:
 
 
 #: What may follow a literal word for it to be a whole word of the text.
-_WORD_END = ("\\s", "[\\s", "\\b", ",", ".", "'", ")", "|", "(?![")
+_WORD_END = ("\\s", "[\\s-]+", "\\b", ",", ".", "'", ")", "|", "(?![")
 
 
 def literal_keys(branch: str, ignore_case: bool) -> frozenset[str] | None:
@@ -76,7 +76,10 @@ def literal_keys(branch: str, ignore_case: bool) -> frozenset[str] | None:
     whole = False
     for i, c in enumerate(branch):
         if not ("a" <= c.lower() <= "z"):
-            whole = branch.startswith(_WORD_END, i)
+            # "\s?" or "[\s-]?" may join the next letters on: not the end of a word
+            whole = branch.startswith(_WORD_END, i) and not branch.startswith(
+                ("\\s?", "\\s*", "[\\s-]?", "[\\s-]*"), i
+            )
             break
         if branch[i + 1 : i + 2] in _QUANTIFIERS and branch[i + 1 : i + 2]:
             break

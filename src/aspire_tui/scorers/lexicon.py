@@ -52,6 +52,7 @@ class Rule:
     max_years: float = 3.0
     min_years: float = 0.2
     unless: tuple[str, ...] = ()  # concepts in the same sentence that silence the rule
+    requires: tuple[str, ...] = ()  # concepts the sentence must hold for the rule to fire
     anchored: str = "suggestion"  # vague: the severity when the sentence is concrete
     min_count: int = 1  # vague: matches an unanchored sentence needs before it is serious
     crowd: int = 0  # vague: matches in one sentence that are serious even when concrete
@@ -104,6 +105,7 @@ def _rule(name: str, raw: dict[str, Any]) -> Rule:
     match = raw.get("match")
     raw["match"] = tuple([match] if isinstance(match, str) else match or ())
     raw["unless"] = tuple(raw.get("unless", ()))
+    raw["requires"] = tuple(raw.get("requires", ()))
     if raw.get("type") not in RULE_TYPES:
         raise KnowledgeError(f"{name}: rule {rule_id}: type must be one of {', '.join(RULE_TYPES)}")
     if raw.get("anchored", "suggestion") not in (*SEVERITIES, ""):
@@ -127,7 +129,8 @@ def _check(knowledge: Knowledge) -> None:
                         f"unknown concept {{{ref}}}{_did_you_mean(ref, knowledge.concepts)}"
                     )
     for rule in knowledge.rules:
-        for ref in (r for part in (*rule.match, *rule.unless) for r in part.split("|")):
+        parts = (*rule.match, *rule.unless, *rule.requires)
+        for ref in (r for part in parts for r in part.split("|")):
             if ref not in knowledge.concepts:
                 raise KnowledgeError(
                     f"rule {rule.id}: unknown concept {ref!r}"
@@ -230,7 +233,7 @@ def _body(name: str, concepts: Mapping[str, list[str]], stack: tuple[str, ...] =
 def pattern(name: str) -> WordPattern:
     """A concept as a whole-word pattern for lower-cased text (see `fastre.lower`)."""
     concepts = knowledge().concepts
-    tail = r"(?![\w'])"
+    tail = r"(?!\w)(?!'\w)"  # a whole word: not "don" of "don't", but "airlines'" ends one
     return WordPattern(r"\b(?:" + _body(name, concepts, (name,)) + ")" + tail)
 
 
