@@ -108,7 +108,8 @@ def test_flight_risk_sinks_the_overall_score(score) -> None:
 
 @pytest.mark.parametrize(
     ("stage", "unrealistic"),
-    [("entry", True), ("changer", True), ("mid", False), ("senior", False), ("executive", False)],
+    # A career changer brings working years with them: a little ahead of a graduate.
+    [("entry", True), ("changer", False), ("mid", False), ("senior", False), ("executive", False)],
 )
 def test_a_team_lead_in_two_years_depends_on_the_stage(
     score, stage: str, unrealistic: bool
@@ -116,6 +117,17 @@ def test_a_team_lead_in_two_years_depends_on_the_stage(
     text = "Within two years I'd like to be a team lead, coaching agents on call reviews."
     report = score(text, make_profile(stage, role="Customer Support Agent"))
     assert flagged(report, text, "team lead", "realism") is unrealistic
+
+
+def test_the_first_rungs_come_quicker_than_the_last(score) -> None:
+    """The usual years to climb are data: two a rung at first, four near the top."""
+    soon = "Within a year I'd like to be a team lead, coaching agents on call reviews."
+    changer, entry = make_profile("changer", role="Agent"), make_profile("entry", role="Agent")
+    assert flagged(score(soon, changer), soon, "team lead", "realism")
+    late = "In four years I'd like to be a support manager, running the agents' rota."
+    assert not flagged(score(late, entry), late, "manager", "realism")
+    early = "In four years I'd like to be head of customer operations for the group."
+    assert flagged(score(early, entry), early, "head of", "realism")
 
 
 @pytest.mark.parametrize(

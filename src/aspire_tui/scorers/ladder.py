@@ -26,6 +26,7 @@ ByConcept = Callable[[str], list[list[re.Match[str]]]]
 
 class Ladder(NamedTuple):
     rungs: tuple[tuple[float, str], ...]  # (rung, concept), highest first
+    years_from: dict[int, float]  # usual years from a rung to the next
     stage_rung: dict[str, float]
     years_per_rung: float
     too_fast: float
@@ -34,12 +35,23 @@ class Ladder(NamedTuple):
     scope_horizon: float
 
 
+def climb_years(lad: Ladder, low: float, high: float) -> float:
+    """Usual years to climb from rung `low` to rung `high`, a part rung counting its share."""
+    years, rung = 0.0, low
+    while rung < high - 1e-9:
+        step = min(high - rung, float(int(rung) + 1) - rung)
+        years += step * lad.years_from.get(int(rung), lad.years_per_rung)
+        rung += step
+    return years
+
+
 @lru_cache(maxsize=1)
 def the_ladder() -> Ladder:
     t = table("ladder")
     rungs = tuple(sorted(((float(r["rung"]), r["concept"]) for r in t["rung"]), reverse=True))
     return Ladder(
         rungs,
+        {int(k): float(v) for k, v in t.get("years_from", {}).items()},
         {k: float(v) for k, v in t["stage_rung"].items()},
         float(t["years_per_rung"]),
         float(t["too_fast"]),
@@ -109,12 +121,12 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
                 if not found:
                     continue
                 rung, m = max(found, key=lambda rm: rm[0])
-                steps = rung - stage_rung
                 own = [f for f in frames if part.start <= f.start < part.end]
                 if not own and _LATER.search(low, part.start, part.end):
                     continue  # "and later, branch manager": the time given was for the step before
                 frame = _nearest(own or frames, m.start())
-                if steps <= 0 or frame.years >= steps * lad.years_per_rung * lad.too_fast:
+                usual = climb_years(lad, stage_rung, rung)
+                if usual <= 0 or frame.years >= usual * lad.too_fast:
                     continue
                 hits.append(
                     _hit(
@@ -122,7 +134,7 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
                         min(m.start(), frame.start),
                         max(m.end(), frame.end),
                         f"Too far, too fast for your career stage ({stage}): that step "
-                        f"usually takes about {round(steps * lad.years_per_rung)} years.",
+                        f"usually takes about {round(usual)} years.",
                         "Name the next rung and what you will learn on it; keep the bigger "
                         "title as a direction, not a deadline.",
                     )
