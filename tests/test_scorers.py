@@ -384,7 +384,7 @@ def test_word_patterns_match_exactly_what_the_full_pattern_matches() -> None:
     import re
 
     from aspire_tui.scorers import lexicon
-    from aspire_tui.scorers.fastre import lower, word_starts
+    from aspire_tui.scorers.fastre import START, WordIndex, lower, word_starts
 
     texts = [
         CONTEXT.format(p)
@@ -393,14 +393,16 @@ def test_word_patterns_match_exactly_what_the_full_pattern_matches() -> None:
             "It's a long way off, and I'm not sure, who knows.",
             "Then I'd move on to a bigger company for more money.",
             "I would keep my options open and maybe go travelling.",
+            "Maybe sales, or policy, or a £40k role; I'll see where the wind takes me.",
         )
-    ] + [STRONG, VAGUE]
+    ] + [STRONG, VAGUE, " ".join([STRONG, VAGUE] * 6)]  # long: common words use the regex scan
     patterns = [lexicon.pattern(c) for c in lexicon.knowledge().concepts]
     for text in texts:
         low = lower(text)
         for wp in patterns:
-            full = re.compile(r"\b(?:" + "|".join(wp.branches) + ")" + wp.tail, wp.flags)
+            full = re.compile(START + "(?:" + "|".join(wp.branches) + ")" + wp.tail, wp.flags)
+            spans = [m.span() for m in full.finditer(low)]
             reduced = wp.for_text(word_starts(low))
-            assert [m.span() for m in full.finditer(low)] == [
-                m.span() for m in reduced.finditer(low)
-            ], (text, wp.branches[:2])
+            assert spans == [m.span() for m in reduced.finditer(low)], (text, wp.branches[:2])
+            indexed = wp.scan(WordIndex(low))  # tried only where each branch's word stands
+            assert spans == [m.span() for m in indexed], (text, wp.branches[:2])

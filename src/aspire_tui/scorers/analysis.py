@@ -62,7 +62,7 @@ class Analysis:
     @cached_property
     def matches(self) -> Matches:
         """The coach's concepts as found in this draft."""
-        return Matches(self.lowered, self.word_starts, self.sentences)
+        return Matches(self.lowered, self.sentences)
 
     @cached_property
     def hits(self) -> list[Hit]:

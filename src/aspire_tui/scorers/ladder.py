@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from .fastre import lower
 from .hits import UNREALISTIC, Hit
 from .lexicon import pattern, table
+from .matches import Found
 from .text import Span, TimeFrame, clause_around
 
 if TYPE_CHECKING:
     from .analysis import Analysis
 
-ByConcept = Callable[[str], list[list[re.Match[str]]]]
+ByConcept = Callable[[str], list[list[Found]]]
 
 
 class Ladder(NamedTuple):
@@ -75,7 +76,7 @@ _LATER = re.compile(
 )
 
 
-def _someone_elses(low: str, m: re.Match[str]) -> bool:
+def _someone_elses(low: str, m: Found) -> bool:
     """A title that belongs to someone else: "your head of sales", "the director's"."""
     possessive = low[m.end() : m.end() + 2] in ("'s", "’s")
     before = low[max(0, m.start() - 30) : m.start()]
@@ -174,9 +175,7 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
     return hits
 
 
-def _scope_promise(
-    verbs: list[re.Match[str]], scopes: list[re.Match[str]]
-) -> tuple[int, int] | None:
+def _scope_promise(verbs: list[Found], scopes: list[Found]) -> tuple[int, int] | None:
     """A verb of change followed within a few words by the whole organisation as its object."""
     for v in verbs:
         for s in scopes:

@@ -146,6 +146,12 @@ def _did_you_mean(name: str, choices: Mapping[str, object]) -> str:
 # ---- plugins' vocabulary --------------------------------------------------------------
 
 _extensions: dict[str, dict[str, list[str]]] = {}
+_generation = [0]
+
+
+def generation() -> int:
+    """Bumped whenever plugins change the knowledge: results kept from before are stale."""
+    return _generation[0]
 
 
 def extend(source: str, vocabulary: Mapping[str, Sequence[str]]) -> None:
@@ -171,6 +177,7 @@ def extend(source: str, vocabulary: Mapping[str, Sequence[str]]) -> None:
     _extensions[source] = added
     knowledge.cache_clear()
     pattern.cache_clear()
+    _generation[0] += 1
 
 
 def forget_all() -> None:
@@ -179,6 +186,7 @@ def forget_all() -> None:
         _extensions.clear()
         knowledge.cache_clear()
         pattern.cache_clear()
+        _generation[0] += 1
 
 
 def forget(source: str) -> None:
@@ -186,6 +194,7 @@ def forget(source: str) -> None:
     if _extensions.pop(source, None) is not None:
         knowledge.cache_clear()
         pattern.cache_clear()
+        _generation[0] += 1
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,10 @@
 """Each concept's matches in one draft, sorted into its sentences: what every rule and
-scorer reads the coach's knowledge through."""
+scorer reads the coach's knowledge through.
+
+While a user types, one sentence changes at a time, so what a concept matches is kept per
+sentence text: scoring the next keystroke scans only the sentence that changed. A new text
+(a paste, a draft opened) is scanned whole, in one pass per concept.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +12,52 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cached_property
+from typing import NamedTuple
 
-from .lexicon import pattern
+from .fastre import WordIndex
+from .lexicon import generation, pattern
 from .text import Span
 
 
+class Found(NamedTuple):
+    """One match of a concept: the parts of `re.Match` the rules use."""
+
+    begin: int
+    finish: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+    def group(self) -> str:
+        return self.text
+
+
+Spans = tuple[tuple[int, int], ...]
+#: (knowledge generation, concept, sentence in lower case) -> spans within the sentence
+_BY_SENTENCE: dict[tuple[int, str, str], Spans] = {}
+CACHE_LIMIT = 200_000
+
+
 class Matches:
-    """Computed per concept on first use; one pass of its pattern over the whole draft."""
+    """Computed per concept on first use."""
 
-    def __init__(self, lowered: str, starts: frozenset[str], sentences: list[Span]) -> None:
+    def __init__(self, lowered: str, sentences: list[Span]) -> None:
         self.lowered = lowered
-        self.starts = starts
         self.sentences = sentences
-        self._by: dict[str, list[list[re.Match[str]]]] = {}
+        self._by: dict[str, list[list[Found]]] = {}
 
-    def of(self, concept: str) -> list[list[re.Match[str]]]:
+    @cached_property
+    def index(self) -> WordIndex:
+        return WordIndex(self.lowered)
+
+    def of(self, concept: str) -> list[list[Found]]:
         """Per sentence, the matches of `concept`; "a|b" is the matches of either."""
         found = self._by.get(concept)
         if found is None:
@@ -32,10 +68,39 @@ class Matches:
                     for i in range(len(self.sentences))
                 ]
             else:
-                regex = pattern(concept).for_text(self.starts)
-                found = bucket(regex.finditer(self.lowered), self.sentences, self._ends)
+                found = self._scan(concept)
             self._by[concept] = found
         return found
+
+    def _scan(self, concept: str) -> list[list[Found]]:
+        low, sentences = self.lowered, self.sentences
+        gen = generation()
+        keys = [(gen, concept, low[s.start : s.end]) for s in sentences]
+        spans: list[Spans | None] = [_BY_SENTENCE.get(k) for k in keys]
+        missing = [i for i, sp in enumerate(spans) if sp is None]
+        if len(missing) > max(3, len(sentences) // 4):  # a new text: one pass over it all
+            whole = bucket(pattern(concept).scan(self.index), sentences, self._ends)
+            for i in missing:
+                start = sentences[i].start
+                spans[i] = tuple((m.start() - start, m.end() - start) for m in whole[i])
+        else:
+            regex = pattern(concept).full
+            for i in missing:
+                s = sentences[i]
+                spans[i] = tuple(
+                    (m.start() - s.start, m.end() - s.start)
+                    for m in regex.finditer(low, s.start, s.end)
+                )
+        if missing:
+            if len(_BY_SENTENCE) > CACHE_LIMIT:
+                _BY_SENTENCE.clear()
+            for i in missing:
+                _BY_SENTENCE[keys[i]] = spans[i]  # type: ignore[assignment]
+        out: list[list[Found]] = []
+        for s, sp in zip(sentences, spans, strict=True):
+            base = s.start
+            out.append([Found(base + a, base + b, low[base + a : base + b]) for a, b in sp or ()])
+        return out
 
     @cached_property
     def _ends(self) -> list[int]:
@@ -44,7 +109,7 @@ class Matches:
     def any(self, concept: str) -> bool:
         return any(self.of(concept))
 
-    def all(self, concept: str) -> list[re.Match[str]]:
+    def all(self, concept: str) -> list[Found]:
         return [m for found in self.of(concept) for m in found]
 
     def has(self, concept: str, i: int, outside: Iterable[tuple[int, int]] = ()) -> bool:
@@ -65,7 +130,7 @@ class Matches:
         return count
 
 
-def _start(m: re.Match[str]) -> int:
+def _start(m: Found) -> int:
     return m.start()
 
 
