@@ -81,10 +81,17 @@ def _blocked(rule: Rule, a: Analysis, m: Matches, i: int, start: int) -> bool:
     return any(m.of(u)[i] for u in rule.unless)
 
 
+def _a_name(a: Analysis, sentence: Span, start: int) -> bool:
+    """Written with a capital inside a sentence: a name, such as "the Joint Commission"."""
+    return start > sentence.start and a.text[start].isupper() and a.text[start - 2] not in ".!?:"
+
+
 def _existence(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
     for concept in rule.match:
         for i, found in enumerate(m.of(concept)):
             for x in found:
+                if not rule.names and _a_name(a, a.sentences[i], x.start()):
+                    continue
                 if not _blocked(rule, a, m, i, x.start()):
                     yield _hit(rule, a.sentences[i], x.start(), x.end())
 

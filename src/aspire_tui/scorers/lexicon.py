@@ -56,6 +56,7 @@ class Rule:
     anchored: str = "suggestion"  # vague: the severity when the sentence is concrete
     min_count: int = 1  # vague: matches an unanchored sentence needs before it is serious
     crowd: int = 0  # vague: matches in one sentence that are serious even when concrete
+    names: bool = True  # false: a phrase written as a name ("the Joint Commission") is skipped
 
 
 @dataclass

@@ -1,0 +1,228 @@
+"""The coach's knowledge as data (knowledge/*.toml) and the small engine that composes it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from aspire_tui.scorers import lexicon
+from aspire_tui.scorers.text import find_time_frames
+
+from .conftest import flagged, make_profile
+
+SCORERS = Path(lexicon.__file__).parent
+
+
+def findings(report, text: str, kind: str | None = None) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return [
+        (f.severity, f.kind or "", text[f.start : f.end])
+        for s in report.scores
+        for f in s.findings
+        if kind is None or f.kind == kind
+    ]
+
+
+# ---- the files themselves -------------------------------------------------------------
+
+
+def test_every_concept_compiles_and_every_rule_names_known_concepts() -> None:
+    k = lexicon.knowledge()
+    assert {"compensation", "own_way", "phase", "unsure", "empty_growth", "anchor"} <= set(
+        k.concepts
+    )
+    for concept in k.concepts:
+        lexicon.pattern(concept).full.search("a test sentence")  # raises on a bad pattern
+    assert {r.type for r in k.rules} <= set(lexicon.RULE_TYPES)
+    assert len({r.id for r in k.rules}) == len(k.rules)  # ids are unique: findings name them
+
+
+def test_a_misspelt_reference_fails_loudly_with_a_suggestion() -> None:
+    knowledge = lexicon.Knowledge()
+    lexicon._merge_file(
+        knowledge,
+        "mine.toml",
+        {
+            "concept": {"pay": {"phrases": ["salary"]}, "money": {"phrases": ["{pya} rise"]}},
+            "rule": [],
+        },
+    )
+    with pytest.raises(lexicon.KnowledgeError, match=r"mine.toml.*\{pya\}; did you mean pay\?"):
+        lexicon._check(knowledge)
+
+
+def test_a_rule_of_an_unknown_type_or_severity_is_refused() -> None:
+    base = {"id": "x", "kind": "money", "match": "compensation", "message": "m"}
+    with pytest.raises(lexicon.KnowledgeError, match="type must be one of"):
+        lexicon._rule("f.toml", {**base, "type": "regex", "severity": "warning"})
+    with pytest.raises(lexicon.KnowledgeError, match="severity must be one of"):
+        lexicon._rule("f.toml", {**base, "type": "existence", "severity": "fatal"})
+
+
+def test_plugin_vocabulary_is_checked_added_and_forgotten() -> None:
+    with pytest.raises(lexicon.KnowledgeError, match="did you mean compensation"):
+        lexicon.extend("p", {"compensaton": ["the tronc"]})
+    with pytest.raises(lexicon.KnowledgeError, match="'the tronc\\('"):
+        lexicon.extend("p", {"compensation": ["the tronc("]})
+    assert not lexicon.pattern("compensation").search("we share the tronc")
+    lexicon.extend("p", {"compensation": ["the tronc"]})
+    try:
+        assert lexicon.pattern("compensation").search("we share the tronc")
+    finally:
+        lexicon.forget("p")
+    assert not lexicon.pattern("compensation").search("we share the tronc")
+
+
+def test_scorers_have_no_import_cycles() -> None:
+    """Module-level imports only: an import inside a function or for type checking is not
+    a cycle at run time."""
+    graph: dict[str, set[str]] = {}
+    for path in SCORERS.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        deps = set()
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+                deps.add(node.module.split(".")[0])
+            elif isinstance(node, ast.ImportFrom) and node.level == 1:
+                deps.update(a.name for a in node.names)
+        graph[path.stem] = deps & {p.stem for p in SCORERS.glob("*.py")}
+
+    def visit(name: str, trail: tuple[str, ...]) -> None:
+        assert name not in trail, " -> ".join((*trail, name))
+        for dep in graph.get(name, ()):
+            visit(dep, (*trail, name))
+
+    for name in graph:
+        visit(name, ())
+
+
+# ---- time frames, written any way --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "years"),
+    [
+        ("within twenty months", 1.67),
+        ("in twenty-four months", 2.0),
+        ("thirty six months", 3.0),
+        ("by month nine", 0.75),
+        ("in my third year", 3.0),
+        ("before the year is out", 0.75),
+        ("by the end of q3", 0.5),
+        ("within sixty days", 0.16),
+        ("a year and a half", 1.5),
+        ("two and a half years", 2.5),
+        ("by my first review", 0.5),
+        ("over a couple of weekends", 0.04),
+        ("within a decade", 10.0),
+    ],
+)
+def test_time_frames_in_words(phrase: str, years: float) -> None:
+    frames = find_time_frames(phrase)
+    assert frames and abs(frames[0].years - years) < 0.01, (phrase, frames)
+
+
+def test_one_day_is_not_a_time_frame() -> None:
+    assert find_time_frames("i'd love to lead the design myself one day") == []
+
+
+# ---- rule types -------------------------------------------------------------------------
+
+OPENING = "I enjoy coaching agents through call reviews and I'm good at it. "
+CLOSING = " Next year I'd like to take over the weekly Zendesk reporting for the team."
+
+
+def test_a_sequence_needs_both_parts(score) -> None:  # type: ignore[no-untyped-def]
+    leaving = "I'd learn the ropes here for a few years, then I'd move on."
+    text = OPENING + leaving + CLOSING
+    assert flagged(score(text), text, "then I'd move on", "commitment")
+    staying = "I'd learn the ropes here for a few years and then move on to team leading."
+    text = OPENING + staying + CLOSING
+    assert not flagged(score(text), text, staying, "commitment")
+
+
+def test_another_employer_in_the_future_is_flight_risk_but_not_in_the_past(score) -> None:  # type: ignore[no-untyped-def]
+    plan = "In five years I'd like to be a senior analyst at a bigger consultancy."
+    text = OPENING + plan + CLOSING
+    assert flagged(score(text), text, "a bigger consultancy", "commitment")
+    story = "I spent two years at a bigger consultancy before this, then moved into support."
+    text = OPENING + story + CLOSING
+    assert not flagged(score(text), text, story, "commitment")
+
+
+def test_a_short_stay_is_judged_by_its_length(score) -> None:  # type: ignore[no-untyped-def]
+    short = OPENING + "I'd stay for eighteen months." + CLOSING
+    assert flagged(score(short), short, "stay for eighteen months", "commitment")
+    long = OPENING + "I'd like to stay for ten years and grow with you." + CLOSING
+    assert not flagged(score(long), long, "stay for ten years", "commitment")
+
+
+def test_growth_talk_is_a_warning_only_where_nothing_concrete_stands_beside_it(score) -> None:  # type: ignore[no-untyped-def]
+    vague = OPENING + "I just want to keep growing and make a difference." + CLOSING
+    assert ("warning", "vague") in {(s, k) for s, k, _ in findings(score(vague), vague)}
+    concrete = (
+        OPENING + "I'd love to lead the design of the Glasgow knowledge base myself one day."
+        " " + CLOSING
+    )
+    assert not flagged(score(concrete), concrete, "one day")
+
+
+def test_a_name_is_not_pay(score) -> None:  # type: ignore[no-untyped-def]
+    text = "I'd like to lead our audits against the Care Quality Commission standards."
+    text = OPENING + text + CLOSING
+    assert not flagged(score(text), text, "Commission", "alignment")
+    plain = OPENING + "Honestly the commission is what drew me to this role." + CLOSING
+    assert flagged(score(plain), plain, "the commission", "alignment")
+
+
+# ---- one finding per problem, and an honest overall ---------------------------------------
+
+
+def test_one_phrase_gets_one_finding(score) -> None:  # type: ignore[no-untyped-def]
+    text = OPENING + "Maybe I'm not sure yet, maybe I'll see where life takes me." + CLOSING
+    report = score(text)
+    spans = [
+        (f.start, f.end)
+        for s in report.scores
+        for f in s.findings
+        if f.kind != "length" and f.end > f.start
+    ]
+    assert spans
+    for a, b in spans:  # no two findings of the built-ins cover the same words
+        assert sum(1 for c, d in spans if c < b and a < d) == 1, text[a:b]
+
+
+def test_a_pitfall_at_error_level_sinks_the_overall(score) -> None:  # type: ignore[no-untyped-def]
+    strong = (
+        "In five years I'd like to be leading a support team here at Brightwell. Next year I "
+        "want to take over the weekly Zendesk reporting and coach two new agents through call "
+        "reviews, and I'm working towards the team lead role by running the live chat launch."
+    )
+    money_first = "The salary and the bonus are what attract me most. " + strong
+    good, bad = score(strong), score(money_first)
+    assert bad.overall <= 45 < good.overall
+    assert "stay" not in next(s.summary for s in bad.scores if s.plugin == "commitment").split()
+
+
+def test_a_good_short_answer_beats_a_bad_short_one(score) -> None:  # type: ignore[no-untyped-def]
+    good = score("I want to lead a support team here within three years, starting with Zendesk.")
+    bad = score("Honestly I just want more money and to see where life takes me.")
+    assert good.overall > bad.overall
+
+
+def test_an_aim_for_a_role_is_a_long_range_aim(score) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "My target is to secure a head of customer operations role, because I want to shape "
+        "how a contact centre runs. I'm working towards it by running the live chat launch and "
+        "coaching agents through call reviews every week."
+    )
+    summary = next(s.summary for s in score(text).scores if s.plugin == "specificity")
+    assert "long-range" not in summary, summary
+
+
+def test_an_empty_draft_says_nothing_is_written(engine) -> None:  # type: ignore[no-untyped-def]
+    report = engine.score("", make_profile())
+    assert {s.summary for s in report.scores if s.plugin in ("realism", "commitment")} == {
+        "Nothing written yet."
+    }
