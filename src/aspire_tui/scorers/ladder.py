@@ -34,6 +34,8 @@ class Ladder(NamedTuple):
     sweep_horizon: float
     scope_stage_rung: float
     scope_horizon: float
+    scope_soon_rung: float  # below it, company-wide change in scope_soon_horizon is out of touch
+    scope_soon_horizon: float
 
 
 def climb_years(lad: Ladder, low: float, high: float) -> float:
@@ -59,6 +61,8 @@ def the_ladder() -> Ladder:
         float(t["sweep_horizon"]),
         float(t["scope_stage_rung"]),
         float(t["scope_horizon"]),
+        float(t.get("scope_soon_rung", t["scope_stage_rung"])),
+        float(t.get("scope_soon_horizon", 0.0)),
     )
 
 
@@ -160,7 +164,10 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
         if scope is None:
             continue
         soon = [f for f in frames if f.years <= lad.scope_horizon]
-        if stage_rung < lad.scope_stage_rung and (soon or not frames):
+        sooner = [f for f in frames if f.years <= lad.scope_soon_horizon]
+        if (stage_rung < lad.scope_stage_rung and (soon or not frames)) or (
+            stage_rung < lad.scope_soon_rung and sooner
+        ):
             start, end = scope
             hits.append(
                 _hit(
