@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 import tomllib
 from collections.abc import Iterator, Sequence
@@ -68,6 +69,13 @@ def load_profile(path: Path | str) -> Profile:
     """Read and validate one profile; any problem becomes a one-line `ProfileError`."""
     path = Path(path)
     try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            raise ProfileError(path, "not a regular file; replace it with a profile file")
+        if info.st_size > MAX_PROFILE_BYTES:
+            raise ProfileError(path, f"too large ({_size(info.st_size)}); {_LIMIT_HINT}")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ProfileError(
@@ -87,12 +95,39 @@ def load_profile(path: Path | str) -> Profile:
 
 
 def parse_profile(text: str, path: Path | str = "<profile>") -> Profile:
+    if len(text) > MAX_PROFILE_BYTES:
+        raise ProfileError(path, f"too large ({_size(len(text))}); {_LIMIT_HINT}")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message, line = _toml_error(str(exc), text)
         raise ProfileError(path, f"invalid TOML: {message}", line) from None
+    except RecursionError:
+        raise ProfileError(
+            path, "invalid TOML: values nested too deeply; flatten the nested arrays or tables"
+        ) from None
+    except ValueError as exc:  # an integer too long for Python to convert, and the like
+        reason = (
+            "an integer is too long; write a shorter number"
+            if "integer string conversion" in str(exc)
+            else _first_clause(str(exc))
+        )
+        raise ProfileError(path, f"invalid TOML: {reason}") from None
     return validate_profile_data(data, text, path)
+
+
+def _first_clause(message: str) -> str:
+    return message.split(";")[0].split(":")[0].strip().rstrip(".").lower() or "a value is invalid"
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} KB"
+
+
+#: A profile is notes and drafts: far below this. A bigger file is not read at all, so a
+#: stray log or a hostile file cannot stall the picker or the app.
+MAX_PROFILE_BYTES = 8_000_000
+_LIMIT_HINT = f"Aspire reads profiles up to {MAX_PROFILE_BYTES // 1_000_000} MB; move long text out"
 
 
 def validate_profile_data(data: dict[str, Any], text: str, path: Path | str) -> Profile:
@@ -283,7 +318,7 @@ def _fields_at(model: type[Any], loc: Sequence[int | str]) -> list[str]:
     return [n for n in names if n != "settings"]
 
 
-_HEADER = r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$"
+_HEADER = r"^[ \t]*(\[\[?)[ \t]*([^\]\s](?:[^\]]*[^\]\s])?)[ \t]*\]\]?[ \t]*(?:#.*)?$"
 _KEYLINE = r"^\s*([A-Za-z0-9_\-\"']+)\s*="
 
 
