@@ -122,7 +122,9 @@ async def test_autosave_writes_atomically_and_privately(aspire_home: Path) -> No
         path = app.session.path
         await settle(pilot, app, lambda: "bridges" in path.read_text(encoding="utf-8"))
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-        assert [p.name for p in path.parent.iterdir()] == [path.name]
+        # No temp file is left behind; beside the profile is only this window's lease.
+        assert sorted(p.name for p in path.parent.iterdir()) == [f".{path.name}.lock", path.name]
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
         assert load_profile(path).latest_draft().text == "A brand new answer about bridges."  # type: ignore[union-attr]
         await settle(pilot, app, lambda: "✓ saved" in str(app.query_one("#save-state").render()))
 

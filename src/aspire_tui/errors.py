@@ -25,3 +25,15 @@ class ProfileError(AspireError):
 
 class DraftError(AspireError):
     """A draft file that cannot be read as UTF-8 text."""
+
+
+class ChangedOnDisk(AspireError):
+    """The profile file changed since this session read or wrote it: saving now would
+    write over someone's work, so nothing was written. `theirs` is what the file holds
+    now (None if it is gone)."""
+
+    def __init__(self, path: Path, theirs: bytes | None) -> None:
+        self.path = path
+        self.theirs = theirs
+        what = "was removed" if theirs is None else "changed on disk"
+        super().__init__(f"{path}: {what} since Aspire opened it; nothing was written")

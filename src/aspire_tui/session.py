@@ -4,21 +4,30 @@ unsaved changes. The app edits through this; it holds no UI code, so it is teste
 from __future__ import annotations
 
 import dataclasses
+import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from .errors import ProfileError
+from .lease import Lease
+from .merge import merge3
 from .models import QUESTIONS, Draft, Profile
+from .ondisk import stamp_of
+from .saving import ProfileFile, Saver
 from .storage import (
-    dump_profile,
+    create_profile,
+    decode_profile,
     example_paths,
     examples_dir,
-    load_profile,
+    parse_profile,
+    profile_data,
     profiles_dir,
-    reserve_profile_path,
+    read_profile,
     resolve_profile,
-    save_profile,
+    validate_profile_data,
 )
+from .tomledit import render_new
 
 FIRST_RUN_EXAMPLE = "entry-graduate-civil-engineer"
 
@@ -26,9 +35,15 @@ FIRST_RUN_EXAMPLE = "entry-graduate-civil-engineer"
 class Session:
     """A profile being edited, saved back to the file it came from (never to an example)."""
 
-    def __init__(self, path: Path, profile: Profile) -> None:
-        self.path = path
+    def __init__(self, path: Path, profile: Profile, raw: bytes | None = None) -> None:
         self.profile = profile
+        if raw is None:  # opened by a caller that did not keep the bytes: read them now
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                raw = None
+        self.saver = Saver(ProfileFile(path, raw, profile_data(profile)))
+        self.lease = Lease(path)
         if not profile.drafts:
             profile.drafts.append(Draft(title="Draft 1", updated=_now()))
         self.draft_index = len(profile.drafts) - 1
@@ -36,6 +51,14 @@ class Session:
         if latest is not None:
             self.draft_index = profile.drafts.index(latest)
         self.dirty = False
+
+    @property
+    def path(self) -> Path:
+        return self.saver.file.path
+
+    @path.setter
+    def path(self, path: Path) -> None:
+        self.saver.file.path = path
 
     # ---- opening ------------------------------------------------------------------------
 
@@ -47,10 +70,10 @@ class Session:
         of an example. Returns the session and a one-line note for the user, if any.
         """
         if name_or_path is None:
-            mine = sorted(profiles_dir().glob("*.toml"), key=lambda p: p.stat().st_mtime)
+            mine = sorted(profiles_dir().glob("*.toml"), key=_changed_at)
             for path in reversed(mine):
                 try:
-                    return cls(path, load_profile(path)), None
+                    return cls(path, *read_profile(path)), None
                 except ProfileError:
                     continue
             example = next((p for p in example_paths() if p.stem == FIRST_RUN_EXAMPLE), None)
@@ -66,17 +89,17 @@ class Session:
         if path.resolve().parent == examples_dir().resolve():
             session = cls.copy_of(path)
             return session, f"Copied the example to {session.path}; edits are saved there."
-        return cls(path, load_profile(path)), None
+        return cls(path, *read_profile(path)), None
 
     @classmethod
     def copy_of(cls, source: Path, role: str | None = None) -> Session:
-        profile = load_profile(source)
+        profile, _ = read_profile(source)
         if role:
             profile = dataclasses.replace(profile, role=role)
         stem = profile.role + (f" {profile.company}" if profile.company else "")
-        path = reserve_profile_path(profiles_dir(), stem)
-        save_profile(profile, path)
-        return cls(path, profile)
+        raw = render_new(profile_data(profile)).encode("utf-8")
+        path = create_profile(profiles_dir(), stem, raw)
+        return cls(path, profile, raw)
 
     # ---- the draft being edited -------------------------------------------------------------
 
@@ -122,13 +145,110 @@ class Session:
 
     # ---- saving -----------------------------------------------------------------------------
 
-    def snapshot(self) -> bytes:
-        """The profile as it should be on disk now; taken on the UI thread, written elsewhere."""
-        return dump_profile(self.profile).encode("utf-8")
+    def data(self) -> dict[str, Any]:
+        """The profile as it should be on disk now: a copy taken on the UI thread, so it
+        can be written on another."""
+        return profile_data(self.profile)
 
-    def save(self) -> None:
-        save_profile(self.profile, self.path)
+    def save(self, changes: int | None = None) -> None:
+        """Save now (raises `ChangedOnDisk` rather than write over someone's change)."""
+        saver = self.saver
+        saver.offer(saver.offered + 1 if changes is None else changes, self.data())
+        saver.flush()
         self.dirty = False
+
+    # ---- when the file changed elsewhere ------------------------------------------------------
+
+    def conflict(self, theirs: bytes | None) -> Conflict:
+        """What can be done about a file that changed on disk since this session knew it."""
+        return Conflict.between(self, theirs)
+
+    def adopt(self, profile: Profile, raw: bytes | None) -> None:
+        """Make `profile` (read from `raw`, what the file holds now) the one being edited."""
+        self.profile = profile
+        if not profile.drafts:
+            profile.drafts.append(Draft(title="Draft 1", updated=_now()))
+        self.draft_index = min(self.draft_index, len(profile.drafts) - 1)
+        self.saver.discard()
+        file = self.saver.file
+        file.adopt(
+            raw,
+            stamp_of(self.path, raw) if raw is not None else None,
+            raw is not None and raw.decode("utf-8", "replace") != render_new(profile_data(profile)),
+        )
+
+    def keep_copy(self, data: bytes, whose: str) -> Path:
+        """Keep `data` as a new profile beside this one, named for `whose` version it is."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        return create_profile(self.path.parent, f"{self.path.stem}-{whose}-{stamp}", data)
+
+
+class Conflict:
+    """Both this session and someone else changed the profile. The ways out, each losing
+    nothing: merge (when the two touched different fields or drafts), keep theirs with
+    this session's version kept as a copy, or keep this one with theirs kept as a copy."""
+
+    def __init__(
+        self,
+        session: Session,
+        theirs: bytes | None,
+        their_profile: Profile | None,
+        problem: str | None,
+        merged: Profile | None,
+        clashes: list[str],
+    ) -> None:
+        self.session = session
+        self.theirs = theirs
+        self.their_profile = their_profile
+        self.problem = problem  # why their file cannot be used as it is, if it cannot
+        self.merged = merged
+        self.clashes = clashes
+
+    @classmethod
+    def between(cls, session: Session, theirs: bytes | None) -> Conflict:
+        if theirs is None:
+            return cls(session, None, None, "the file was removed", None, [])
+        try:
+            their_profile = parse_profile(decode_profile(theirs, session.path), session.path)
+        except ProfileError as exc:
+            return cls(session, theirs, None, exc.message, None, [])
+        base = session.saver.file.text
+        try:
+            base_data = tomllib.loads(base) if base else {}
+        except tomllib.TOMLDecodeError:
+            base_data = {}
+        merged_data, clashes = merge3(
+            _plain(base_data), _plain(session.data()), _plain(profile_data(their_profile))
+        )
+        merged: Profile | None = None
+        if not clashes:
+            try:
+                merged = validate_profile_data(merged_data, render_new(merged_data), session.path)
+            except ProfileError as exc:
+                clashes = [exc.message]
+        return cls(session, theirs, their_profile, None, merged, clashes)
+
+    def merge(self, changes: int | None = None) -> None:
+        """Both versions in one file; `changes` is the caller's count of edits, if it keeps one."""
+        assert self.merged is not None and self.theirs is not None
+        self.session.adopt(self.merged, self.theirs)
+        self.session.save(changes)
+
+    def keep_theirs(self) -> Path:
+        """Their version becomes the one open; this session's is kept as a copy."""
+        assert self.their_profile is not None
+        copy = self.session.keep_copy(render_new(self.session.data()).encode("utf-8"), "mine")
+        self.session.adopt(self.their_profile, self.theirs)
+        self.session.dirty = False
+        return copy
+
+    def keep_mine(self, changes: int | None = None) -> Path | None:
+        """This session's version is saved over theirs, which is kept as a copy first."""
+        copy = self.session.keep_copy(self.theirs, "theirs") if self.theirs else None
+        file = self.session.saver.file
+        file.stamp = stamp_of(self.session.path, self.theirs) if self.theirs else None
+        self.session.save(changes)
+        return copy
 
 
 def export_draft(draft: Draft, profile: Profile, question: str, fmt: str) -> str:
@@ -141,3 +261,15 @@ def export_draft(draft: Draft, profile: Profile, question: str, fmt: str) -> str
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def _changed_at(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # a dangling link, a name too long: listed last, never fatal
+        return 0.0
+
+
+def _plain(value: Any) -> Any:
+    """Data as TOML reads it back (dates and text alike), so the two sides compare fairly."""
+    return tomllib.loads(render_new(value)) if isinstance(value, dict) else value

@@ -12,7 +12,7 @@ import re
 import stat
 import sys
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 PROFILE_SUFFIX = ".toml"
 FILE_MODE = 0o600
+DIR_MODE = 0o700
 _SLUG_MAX = 60
 
 
@@ -67,6 +68,11 @@ def example_paths() -> list[Path]:
 
 def load_profile(path: Path | str) -> Profile:
     """Read and validate one profile; any problem becomes a one-line `ProfileError`."""
+    return read_profile(path)[0]
+
+
+def read_profile(path: Path | str) -> tuple[Profile, bytes]:
+    """The profile and the exact bytes it was read from (to notice later changes)."""
     path = Path(path)
     try:
         info = path.stat()
@@ -85,13 +91,18 @@ def load_profile(path: Path | str) -> Profile:
         raise ProfileError(path, "is a folder, not a profile file") from None
     except OSError as exc:
         raise ProfileError(path, f"cannot read: {exc.strerror or exc}") from None
+    except RecursionError:  # a symlink loop, on some systems
+        raise ProfileError(path, "cannot read: too many levels of links") from None
+    return parse_profile(decode_profile(raw, path), path), raw
+
+
+def decode_profile(raw: bytes, path: Path | str) -> str:
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ProfileError(
             path, f"not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
         ) from None
-    return parse_profile(text, path)
 
 
 def parse_profile(text: str, path: Path | str = "<profile>") -> Profile:
@@ -148,8 +159,21 @@ def validate_profile_data(data: dict[str, Any], text: str, path: Path | str) -> 
     except ValidationError as exc:
         message, line = describe_validation_error(exc, Profile, text)
         raise ProfileError(path, message, line) from None
-    _remember_valid(text)
+    if _builds_the_same(data, profile):
+        _remember_valid(text)
     return profile
+
+
+def _builds_the_same(data: dict[str, Any], profile: Profile) -> bool:
+    """Whether building without pydantic gives this very profile: only then may the cache
+    skip validation next time (pydantic also converts, e.g. a date written as a string)."""
+    from .models import Profile
+
+    try:
+        same: bool = build(Profile, data) == profile
+    except (TypeError, ValueError):
+        return False
+    return same
 
 
 def _split_plugin_settings(data: dict[str, Any]) -> dict[str, Any]:
@@ -221,11 +245,37 @@ def _known_valid(text: str) -> bool:
 
 def _remember_valid(text: str) -> None:
     try:
-        folder = _validation_cache()
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / _content_key(text)).touch()
+        folder = private_dir(_validation_cache())
+        fd = os.open(
+            folder / _content_key(text), os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE
+        )
+        os.close(fd)
     except OSError:
-        pass  # a read-only home only costs speed
+        pass  # a read-only home, or a link planted in the cache, only costs speed
+
+
+def private_dir(folder: Path) -> Path:
+    """`folder`, created if need be, readable by this user alone (role and company names
+    are in the file names). Aspire's own folders are tightened if an older version made
+    them readable by others; a folder that is a symlink is refused."""
+    home = data_home()
+    chain = [folder, *folder.parents]
+    ours = [f for f in chain if f == home or home in f.parents]
+    for f in reversed(ours):
+        if f.is_symlink():
+            raise OSError(f"{f} is a symbolic link; Aspire keeps its data in real folders")
+        try:
+            f.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            pass
+        except FileNotFoundError:
+            f.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        info = f.stat()
+        if info.st_mode & 0o077 and info.st_uid == os.getuid():
+            os.chmod(f, DIR_MODE)
+    if not ours:
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 _TOML_AT = r"\s*\(at line (\d+), column (\d+)\)\s*$"
@@ -360,11 +410,16 @@ def find_key_line(text: str, loc: Sequence[int | str]) -> int | None:
 
 
 def dump_profile(profile: Profile) -> str:
+    from .tomledit import render_new
+
+    return render_new(profile_data(profile))
+
+
+def profile_data(profile: Profile) -> dict[str, Any]:
+    """The profile as the TOML tables it is saved as (a copy: safe to hand to a thread)."""
     import dataclasses
 
-    import tomli_w
-
-    data = _drop_none(dataclasses.asdict(profile))
+    data: dict[str, Any] = _drop_none(dataclasses.asdict(profile))
     plugins = data.pop("plugins", {})
     table = {k: plugins[k] for k in ("disabled", "weights") if plugins.get(k)}
     table.update(plugins.get("settings", {}))
@@ -372,8 +427,7 @@ def dump_profile(profile: Profile) -> str:
         data["plugins"] = table
     if not data.get("drafts"):
         data.pop("drafts", None)
-    text: str = tomli_w.dumps(data, multiline_strings=True)
-    return text
+    return data
 
 
 def _drop_none(value: Any) -> Any:
@@ -384,8 +438,31 @@ def _drop_none(value: Any) -> Any:
     return value
 
 
-def atomic_write(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
-    """Write through a temp file in the same folder, fsync it, then `os.replace` it in."""
+def atomic_write(
+    path: Path,
+    data: bytes,
+    mode: int = FILE_MODE,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
+    """Write through a temp file in the same folder, fsync it, then `os.replace` it in.
+
+    `before_replace` runs once the new bytes are safe on disk, just before they take the
+    file's place: the last moment to refuse (a file changed meanwhile), which leaves the
+    old file as it was.
+    """
+    tmp = _temp_beside(path, data, mode)
+    try:
+        if before_replace is not None:
+            before_replace()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _sync_folder(path)
+
+
+def _temp_beside(path: Path, data: bytes, mode: int) -> str:
+    """A temp file in `path`'s folder holding all of `data`, flushed to disk."""
     import tempfile
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -396,10 +473,13 @@ def atomic_write(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
+
+
+def _sync_folder(path: Path) -> None:
     try:
         dir_fd = os.open(path.parent, os.O_RDONLY)
     except OSError:
@@ -412,10 +492,49 @@ def atomic_write(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
         os.close(dir_fd)
 
 
+def write_target(path: Path) -> Path:
+    """Where saving `path` writes: through a symlink to the file it points at, so a
+    profile kept elsewhere (a synced folder) stays there instead of being replaced."""
+    return path.resolve() if path.is_symlink() else path
+
+
 def save_profile(profile: Profile, path: Path | str) -> Path:
     path = Path(path)
-    atomic_write(path, dump_profile(profile).encode("utf-8"))
+    atomic_write(write_target(path), dump_profile(profile).encode("utf-8"))
     return path
+
+
+def create_profile(folder: Path, stem: str, data: bytes) -> Path:
+    """A new profile file named after `stem`, holding `data`: whole, or not there at all.
+
+    The bytes are written and synced to a temp file first, then linked in under the first
+    free name: a link never replaces a file, so two processes cannot take the same name,
+    and a full disk leaves nothing behind.
+    """
+    try:
+        private_dir(folder)
+        tmp = _temp_beside(folder / slugify(stem), data, FILE_MODE)
+    except OSError as exc:
+        raise ProfileError(folder, f"cannot create a profile here: {_reason(exc)}") from None
+    try:
+        base = slugify(stem)
+        for n in range(1, 10_000):
+            candidate = folder / f"{base}{'' if n == 1 else f'-{n}'}{PROFILE_SUFFIX}"
+            try:
+                os.link(tmp, candidate)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise ProfileError(candidate, f"cannot create: {_reason(exc)}") from None
+            _sync_folder(candidate)
+            return candidate
+        raise ProfileError(folder / base, "too many profiles with this name; pick another")
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _reason(exc: OSError) -> str:
+    return str(exc.strerror or exc).lower() if exc.strerror else str(exc)
 
 
 def slugify(text: str) -> str:
@@ -432,7 +551,7 @@ def reserve_profile_path(folder: Path, stem: str) -> Path:
 
     The file is created empty with O_EXCL, so two processes cannot pick the same name.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     base = slugify(stem)
     for n in range(1, 10_000):
         candidate = folder / f"{base}{'' if n == 1 else f'-{n}'}{PROFILE_SUFFIX}"

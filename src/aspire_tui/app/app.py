@@ -19,10 +19,12 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Header, Static
 
 from ..engine import Engine
-from ..errors import AspireError
+from ..errors import AspireError, ChangedOnDisk
+from ..ondisk import stamp_of
 from ..plugins import PluginHost, load_host
-from ..session import Session, export_draft
-from ..storage import atomic_write, data_home, slugify
+from ..session import Conflict, Session, export_draft
+from ..storage import atomic_write, data_home, private_dir, slugify
+from ..tomledit import render_new
 from .commands import AspireCommands
 from .keymap import bound, read_keymap
 from .live import (
@@ -67,6 +69,8 @@ FULL_GC_EVERY = 100
 #: Autosave after this long without typing, and at least this often while typing.
 SAVE_IDLE = 1.0
 SAVE_MAX_WAIT = 2.0
+#: How often the profile file is looked at for changes made elsewhere (one `stat`).
+WATCH_EVERY = 1.0
 
 
 class AspireApp(App[None]):
@@ -110,6 +114,11 @@ class AspireApp(App[None]):
         self._changes_at_gc = 0
         self._save_timer: object | None = None
         self._quit_refused = -10.0
+        self._conflict: Conflict | None = None  # a change on disk awaiting the user's choice
+        self._watched = 0.0
+        self._broken_seen: object = None  # a broken file on disk already reported
+        #: Said in the terminal after the app closes (e.g. where a version was kept).
+        self.parting_note: str | None = None
         self.runner = Runner()
         self.keymap: dict[str, str] = {}
         self._first: FirstResults | None = None
@@ -189,6 +198,7 @@ class AspireApp(App[None]):
         self.main.query_one(DraftEditor).focus()
         if self.note:
             self.notify(self.note, timeout=10)
+        self._announce_lease()
         self.set_interval(0.25, self._tick)
         self.call_after_refresh(self._quiet_collector)
         self._engine_ready(self.host or load_host())
@@ -325,6 +335,10 @@ class AspireApp(App[None]):
         if self.closing:
             return
         self._collect_when_idle()
+        now = time.monotonic()
+        if now - self._watched >= WATCH_EVERY:
+            self._watched = now
+            self._watch_file()
         if self.live:
             self.live.check_timeouts()
             self._announce_paused()
@@ -459,24 +473,31 @@ class AspireApp(App[None]):
         self._save_timer = self.set_timer(SAVE_IDLE, self._autosave)
 
     def _autosave(self) -> None:
-        if self.changes == self.saved_changes:
+        if self.changes == self.saved_changes or self._conflict is not None:
             return
-        self._write(self.session.snapshot(), self.changes)
+        self._write(self.session, self.session.data(), self.changes)
 
     @work(thread=True, exclusive=False, group="save", exit_on_error=False)
-    def _write(self, data: bytes, changes: int) -> None:
+    def _write(self, session: Session, data: dict[str, Any], changes: int) -> None:
+        # Writes take turns in the saver; the newest data queued is what gets written.
+        session.saver.offer(changes, data)
         try:
-            atomic_write(self.session.path, data)
+            written = session.saver.flush()
+        except ChangedOnDisk as exc:
+            self.call_from_thread(self._changed_on_disk, session, exc.theirs)
+            return
         except OSError as exc:
             self.call_from_thread(
                 self.notify,
-                f"Could not save {self.session.path}: {exc.strerror or exc}",
+                f"Could not save {session.path}: {exc.strerror or exc}",
                 severity="error",
             )
             return
-        self.call_from_thread(self._saved, changes)
+        self.call_from_thread(self._saved, session, written)
 
-    def _saved(self, changes: int) -> None:
+    def _saved(self, session: Session, changes: int) -> None:
+        if session is not self.session:
+            return
         self.saved_changes = max(self.saved_changes, changes)
         if self.saved_changes == self.changes:
             self.first_unsaved = None
@@ -484,18 +505,144 @@ class AspireApp(App[None]):
         self._show_saved()
 
     def save_now(self) -> None:
-        """Save on the UI thread: used when quitting or switching profile."""
+        """Save on the UI thread: used when quitting or switching profile. If the file
+        changed on disk meanwhile, this window's version is kept as a copy beside it."""
         if self.changes != self.saved_changes:
-            self.session.save()
+            try:
+                if self._conflict is not None:
+                    raise ChangedOnDisk(self.session.path, self._conflict.theirs)
+                self.session.save(self.changes)
+            except ChangedOnDisk:
+                copy = self.session.keep_copy(
+                    render_new(self.session.data()).encode("utf-8"), "mine"
+                )
+                self.parting_note = (
+                    f"{self.session.path.name} changed on disk, so it was left as it is; "
+                    f"your version is in {copy}"
+                )
             self.saved_changes = self.changes
             self.first_unsaved = None
         self._show_saved()
+
+    # ---- changes made elsewhere ----------------------------------------------------------------
+
+    def _announce_lease(self) -> None:
+        lease = self.session.lease.acquire()
+        if lease.other is not None:
+            self.notify(
+                f"{self.session.path.name} is also open in {lease.other.describe()}. "
+                "Aspire checks the file before every save and asks if both change it.",
+                severity="warning",
+                timeout=10,
+            )
+
+    def _watch_file(self) -> None:
+        if self._conflict is not None or self.screen is not self.main:
+            return
+        seen = self.session.saver.check()
+        if seen is None:
+            return  # a save is in flight
+        changed, stamp, raw = seen
+        if not changed:
+            self.session.saver.file.stamp = stamp
+            return
+        if stamp is not None and stamp == self._broken_seen:
+            return
+        self._changed_on_disk(self.session, raw)
+
+    def _changed_on_disk(self, session: Session, theirs: bytes | None) -> None:
+        """Someone else changed the file. With nothing unsaved here, their version is simply
+        loaded; otherwise the user chooses, and autosave waits until they have."""
+        if session is not self.session or self._conflict is not None or self.closing:
+            return
+        conflict = session.conflict(theirs)
+        unsaved = self.changes != self.saved_changes
+        if not unsaved and conflict.their_profile is not None:
+            session.adopt(conflict.their_profile, theirs)
+            self._reload_view()
+            self.notify(f"{session.path.name} changed on disk; loaded the new version.")
+            return
+        if not unsaved and theirs is not None:
+            self._broken_seen = stamp_of(session.path, theirs)
+            self.notify(
+                f"{session.path.name} changed on disk and does not load: {conflict.problem}. "
+                "Aspire will not save over it; fix the file, or type here to choose.",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        self._ask(conflict)
+
+    def _ask(self, conflict: Conflict) -> None:
+        from .screens.conflict import ConflictDialog
+
+        self._conflict = conflict
+        self._show_saved()
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:  # decided later: autosave waits, "Save now" asks again
+                self._show_saved()
+                return
+            self._conflict = None
+            self._resolve(conflict, choice)
+
+        self.push_screen(ConflictDialog(conflict), chosen)
+
+    def _resolve(self, conflict: Conflict, choice: str) -> None:
+        name = self.session.path.name
+        try:
+            if choice == "merge":
+                conflict.merge(self.changes)
+                note = f"Merged both versions into {name}."
+            elif choice == "theirs":
+                copy = conflict.keep_theirs()
+                note = f"Loaded the version on disk; yours is kept in {copy.name}."
+            else:
+                kept = conflict.keep_mine(self.changes)
+                note = f"Saved your version to {name}" + (
+                    f"; theirs is kept in {kept.name}." if kept else "."
+                )
+        except ChangedOnDisk as exc:  # it changed again meanwhile: ask again
+            self._ask(self.session.conflict(exc.theirs))
+            return
+        except (OSError, AspireError) as exc:
+            self.notify(f"Could not do that: {exc}", severity="error")
+            return
+        self.saved_changes = self.changes
+        self.first_unsaved = None
+        if choice != "mine":
+            self._reload_view()
+        self._show_saved()
+        self.notify(note, timeout=8)
+
+    def _reload_view(self) -> None:
+        """Show the session's profile again after it was replaced by the version on disk."""
+        p = self.session.profile
+        for pane in self.main.query(FieldsPane):
+            pane.load(vars(getattr(p, pane.SECTION)))
+        editor = self.main.query_one(DraftEditor)
+        cursor = editor.cursor_location
+        editor.load_text(self.session.draft.text)
+        with contextlib.suppress(ValueError, IndexError):
+            editor.cursor_location = editor.clamp_visitable(cursor)
+        self._refresh_header()
+        self._refresh_draft_bar()
+        self.history = {}
+        self.version += 1
+        self._reset_live()
 
     def _show_saved(self) -> None:
         if self.closing:
             return
         state = self.main.query_one("#save-state", Static)
-        if self.changes == self.saved_changes:
+        if self._conflict is not None:
+            state.update(
+                f"● not saved: {self.session.path.name} changed on disk · "
+                "ctrl+p → Save now to choose what to keep",
+                layout=False,
+            )
+            state.set_class(True, "unsaved")
+        elif self.changes == self.saved_changes:
             state.update(f"✓ saved · {self.session.path.name}", layout=False)
             state.set_class(False, "unsaved")
         else:
@@ -523,6 +670,14 @@ class AspireApp(App[None]):
         self.exit()
 
     def action_save(self) -> None:
+        if self._conflict is not None:  # the choice was put off: ask again, file as it is now
+            self._conflict = None
+            seen = self.session.saver.check()
+            raw = seen[2] if seen else None
+            if seen is not None and raw is None and seen[1] is not None:
+                raw = self.session.path.read_bytes()
+            self._ask(self.session.conflict(raw))
+            return
         try:
             self.save_now()
             self.notify(f"Saved {self.session.path}")
@@ -579,7 +734,7 @@ class AspireApp(App[None]):
         folder = data_home() / "exports"
         path = folder / f"{s.path.stem}-{slugify(s.draft.title)}.{fmt}"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder)
             atomic_write(path, text.encode("utf-8"))
         except OSError as exc:
             self.notify(f"Could not export to {path}: {exc.strerror or exc}", severity="error")
@@ -589,6 +744,11 @@ class AspireApp(App[None]):
 
     def action_profiles(self) -> None:
         from .screens.picker import ProfilePicker
+
+        try:  # the picker lists what is on disk: let that include the latest typing
+            self.save_now()
+        except OSError as exc:
+            self.notify(f"Could not save: {exc.strerror or exc}", severity="error")
 
         def chosen(session: Session | None) -> None:
             if session is not None:
@@ -602,7 +762,10 @@ class AspireApp(App[None]):
         except OSError as exc:
             self.notify(f"Could not save: {exc.strerror or exc}", severity="error")
             return
+        self.session.lease.release()
         self.session = session
+        self._conflict = None
+        self._broken_seen = None
         self.changes = self.saved_changes = 0
         self.history = {}
         p = session.profile
@@ -617,6 +780,7 @@ class AspireApp(App[None]):
         self.action_show_tab("draft")
         if note:
             self.notify(note)
+        self._announce_lease()
 
 
 def run(profile: str | None) -> int:
@@ -626,5 +790,11 @@ def run(profile: str | None) -> int:
     except AspireError as exc:
         print(f"aspire: {exc}", file=sys.stderr)
         return 2
-    AspireApp(session, note).run()
+    app = AspireApp(session, note)
+    try:
+        app.run()
+    finally:
+        app.session.lease.release()
+    if app.parting_note:
+        print(f"aspire: {app.parting_note}", file=sys.stderr)
     return 0

@@ -17,16 +17,17 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...errors import AspireError
+from ...lease import holder
 from ...models import CAREER_STAGES, Draft, Profile
 from ...session import Session
 from ...storage import (
     ProfileEntry,
+    create_profile,
+    dump_profile,
     example_paths,
     iter_profiles,
     load_profile,
     profiles_dir,
-    reserve_profile_path,
-    save_profile,
 )
 from ..widgets.chrome import KeyBar
 
@@ -149,9 +150,9 @@ class ProfilePicker(Screen[Session | None]):
             if profile is not None:
 
                 def create() -> Session:
-                    path = reserve_profile_path(profiles_dir(), f"{profile.role} {profile.company}")
-                    save_profile(profile, path)
-                    return Session(path, profile)
+                    raw = dump_profile(profile).encode("utf-8")
+                    path = create_profile(profiles_dir(), f"{profile.role} {profile.company}", raw)
+                    return Session(path, profile, raw)
 
                 self._done(create)
 
@@ -172,14 +173,17 @@ class ProfilePicker(Screen[Session | None]):
         if entry is None or entry.profile is None:
             return
         profile = entry.profile
+        if self._open_elsewhere(entry.path):
+            return
 
         def renamed(role: str | None) -> None:
             if not role or role == profile.role:
                 return
             try:
                 new = dataclasses.replace(profile, role=role)
-                path = reserve_profile_path(profiles_dir(), f"{role} {profile.company}")
-                save_profile(new, path)  # the new file is whole before the old one goes
+                raw = dump_profile(new).encode("utf-8")
+                # the new file is whole before the old one goes
+                path = create_profile(profiles_dir(), f"{role} {profile.company}", raw)
                 entry.path.unlink()
                 if entry.path == self.current:
                     self.current = path
@@ -198,6 +202,8 @@ class ProfilePicker(Screen[Session | None]):
         if entry.path == self.current:
             self.notify("That profile is open; open another one first.", severity="warning")
             return
+        if self._open_elsewhere(entry.path):
+            return
 
         def confirmed(yes: bool | None) -> None:
             if yes:
@@ -210,6 +216,15 @@ class ProfilePicker(Screen[Session | None]):
         self.app.push_screen(
             Confirm(f"Delete {entry.path.name}? This cannot be undone."), confirmed
         )
+
+    def _open_elsewhere(self, path: Path) -> bool:
+        other = holder(path)
+        if other is not None:
+            self.notify(
+                f"{path.name} is open in {other.describe()}; close it there first.",
+                severity="warning",
+            )
+        return other is not None
 
     def _done(self, make: object) -> None:
         try:

@@ -1,0 +1,71 @@
+"""The app and a profile changed elsewhere while it is open (another window, an editor)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from aspire_tui.app.screens.conflict import ConflictDialog
+from aspire_tui.app.widgets.draft.editor import DraftEditor
+from aspire_tui.storage import load_profile
+
+from .test_app import first_run_app, settle
+
+
+def _hand_edit(path: Path, culture: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    old = data["research"]["culture"]
+    path.write_text(text.replace(old.replace("\n", "\\n"), culture, 1), encoding="utf-8")
+
+
+async def test_a_change_on_disk_with_nothing_unsaved_is_loaded(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        path = app.session.path
+        _hand_edit(path, "Edited by hand in another editor.")
+        await settle(pilot, app, lambda: app.session.profile.research.culture.startswith("Edited"))
+        assert not isinstance(app.screen, ConflictDialog)
+        assert "✓ saved" in str(app.query_one("#save-state").render())
+
+
+async def test_both_sides_changed_asks_and_merging_keeps_both(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        path = app.session.path
+        app.query_one(DraftEditor).load_text("Typed in the app while the file changed.")
+        await pilot.pause()
+        _hand_edit(path, "Edited by hand meanwhile.")
+        await settle(pilot, app, lambda: isinstance(app.screen, ConflictDialog))
+        # Nothing was written over the hand edit while the dialog waits.
+        assert "Edited by hand meanwhile." in path.read_text(encoding="utf-8")
+        await pilot.press("enter")  # the first choice: merge both
+        await settle(pilot, app, lambda: not isinstance(app.screen, ConflictDialog))
+        saved = load_profile(path)
+        assert saved.research.culture == "Edited by hand meanwhile."
+        assert saved.latest_draft().text == "Typed in the app while the file changed."  # type: ignore[union-attr]
+        assert app.query_one(DraftEditor).text == "Typed in the app while the file changed."
+
+
+async def test_quitting_with_a_choice_put_off_keeps_mine_as_a_copy(aspire_home: Path) -> None:
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        path = app.session.path
+        app.query_one(DraftEditor).load_text("Words that must survive.")
+        await pilot.pause()
+        path.write_text(path.read_text(encoding="utf-8").replace("role =", "role  =", 1))
+        _hand_edit(path, "Theirs.")
+        await settle(pilot, app, lambda: isinstance(app.screen, ConflictDialog))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "changed on disk" in str(app.query_one("#save-state").render())
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.parting_note and "your version is in" in app.parting_note
+    copies = [p for p in path.parent.glob("*-mine-*.toml")]
+    assert len(copies) == 1
+    assert load_profile(copies[0]).latest_draft().text == "Words that must survive."  # type: ignore[union-attr]
+    assert load_profile(path).research.culture == "Theirs."
