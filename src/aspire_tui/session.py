@@ -180,7 +180,8 @@ class Session:
     def keep_copy(self, data: bytes, whose: str) -> Path:
         """Keep `data` as a new profile beside this one, named for `whose` version it is."""
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
-        return create_profile(self.path.parent, f"{self.path.stem}-{whose}-{stamp}", data)
+        stem = self.path.stem[:36].rstrip("-")  # names are cut at 60: keep whose and when
+        return create_profile(self.path.parent, f"{stem}-{whose}-{stamp}", data)
 
 
 class Conflict:
