@@ -4,12 +4,20 @@ These are plain dataclasses so that scoring from the shell starts fast. Profiles
 disk are validated with pydantic (see `storage`), which forbids unknown keys: a misspelt key
 is reported, never silently dropped and lost on the next save. Results check themselves
 when built, so a scorer's mistake is caught by the host before anyone sees it.
+
+Each profile field that can hold a bad value (a blank role, a NaN weight, a date written
+as a string) has one check function. pydantic runs it as the field's only validator (see
+`_Check`) and `__post_init__` runs it again, so a profile built without pydantic (by the
+validation cache in `storage`, by the CLI or by the app) ends up with exactly the same
+values, or the same error, as one pydantic validated.
 """
 
-from collections.abc import Mapping, Sequence
+import math
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any, ClassVar, Literal
+from datetime import UTC, date, datetime, time
+from typing import Annotated, Any, ClassVar, Literal
 
 SCHEMA_VERSION = 1
 
@@ -29,6 +37,157 @@ QUESTIONS: tuple[str, ...] = (
 
 #: pydantic reads this when validating the dataclasses below: unknown keys are errors.
 _STRICT: dict[str, Any] = {"extra": "forbid"}
+
+#: A job title or a company name is a few words; anything longer is pasted by mistake.
+MAX_NAME_CHARS = 150
+#: Weights are relative (1 each by default); a cap keeps the weighted mean finite.
+MAX_WEIGHT = 100.0
+#: The longest date-time text worth parsing (`2026-01-01T10:00:00.000000+00:00` is 32).
+_MAX_DATE_CHARS = 40
+
+
+class _Check:
+    """pydantic metadata for a field: `check` alone validates and converts its value.
+
+    It replaces pydantic's own conversion, which would differ from what a profile built
+    without pydantic gets (a date string parsed once, kept as a string the next time).
+    pydantic is imported only while a profile is validated, never when this module is.
+    """
+
+    __slots__ = ("check",)
+
+    def __init__(self, check: Callable[[Any], Any]) -> None:
+        self.check = check
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(self.check)
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """A value quoted for a one-line message: control characters escaped, long ones cut."""
+    if isinstance(value, bool):
+        return str(value).lower()  # as TOML writes it
+    if isinstance(value, int) and value.bit_length() > 128:
+        return "a number far too large"  # str() of a huge int is slow, or refused
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
+def _text(value: object, example: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"must be text in quotes, such as {example}; got {_shown(value)}")
+    return value
+
+
+def _one_line_problem(value: str, limit: int = MAX_NAME_CHARS) -> str | None:
+    """Why `value` cannot be a one-line name (a role or a company), or None.
+
+    Control characters (NUL, tabs, newlines, escapes) would break the one-line listings
+    and file names built from the name; lone surrogates come from bytes that are not UTF-8
+    and cannot be saved at all.
+    """
+    for i, char in enumerate(value):
+        kind = unicodedata.category(char)
+        if kind == "Cs":
+            return "is not valid UTF-8 text; retype it, or check your terminal's encoding"
+        if kind in ("Cc", "Zl", "Zp"):
+            return (
+                f"contains a control character ({_shown(char)} at position {i + 1}); "
+                "write it as plain text on one line"
+            )
+    if len(value) > limit:
+        return f"is {len(value)} characters long; keep it to {limit} or fewer"
+    return None
+
+
+def check_role(value: object) -> str:
+    """The role applied for: a job title on one line, never blank."""
+    role = _text(value, '"Support Team Lead"')
+    if not role.strip():
+        raise ValueError('must not be blank; give the job title, such as "Support Team Lead"')
+    problem = _one_line_problem(role)
+    if problem:
+        raise ValueError(problem)
+    return role
+
+
+def check_company(value: object) -> str:
+    """The company's name on one line; empty when the candidate has not named one."""
+    company = _text(value, '"Brightwell Energy"')
+    problem = _one_line_problem(company)
+    if problem:
+        raise ValueError(problem)
+    return company
+
+
+def _schema_version(value: object) -> Literal[1]:
+    # `true` and `1.0` equal 1 in Python, but would be written back as they are.
+    if type(value) is int and value == SCHEMA_VERSION:
+        return 1
+    if type(value) is int and SCHEMA_VERSION < value < 1000:
+        raise ValueError(
+            f"this profile is format {value}, newer than this Aspire reads "
+            f"({SCHEMA_VERSION}); upgrade Aspire"
+        )
+    raise ValueError(f"must be {SCHEMA_VERSION}; got {_shown(value)}")
+
+
+def check_weight(value: object) -> float:
+    """A scorer's weight in the overall score: a finite number from 0 to `MAX_WEIGHT`.
+
+    NaN would make every overall score NaN, and huge weights overflow the weighted mean to
+    infinity; an int is kept as a float so both ways of building a profile agree.
+    """
+    hint = f"must be a finite number between 0 and {MAX_WEIGHT:g}, such as 1 or 2.5"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{hint}; got {_shown(value)}")
+    try:
+        weight = float(value)
+    except OverflowError:  # an int too large for a float
+        raise ValueError(f"{hint}; got {_shown(value)}") from None
+    if not math.isfinite(weight) or not 0 <= weight <= MAX_WEIGHT:
+        raise ValueError(f"{hint}; got {_shown(value)}")
+    return weight
+
+
+def check_updated(value: object) -> datetime | None:
+    """When a draft was last changed, always timezone-aware.
+
+    A date-time written without an offset (`2026-01-01T10:00:00`) is read as UTC, not as
+    the local time of whichever machine opens it: Aspire itself always writes UTC, so such
+    a date was typed by hand, and reading it the same way everywhere keeps the drafts in
+    the same order on every machine. A date alone means its midnight, UTC. A date written
+    as a string in quotes is parsed the same way every time (ISO 8601).
+    """
+    example = "write it like 2026-01-01T10:00:00Z"
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            if len(value) > _MAX_DATE_CHARS:
+                raise ValueError
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{_shown(value)} is not a date and time; {example}") from None
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            return value.replace(tzinfo=UTC)
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    if isinstance(value, time):
+        raise ValueError(f"a time alone is not enough; add the date: {example}")
+    raise ValueError(f"must be a date and time; {example} (got {_shown(value)})")
+
+
+def _checked(name: str, check: Callable[[Any], Any], value: Any) -> Any:
+    """`check(value)`, its error prefixed with the key it is about (as pydantic does)."""
+    try:
+        return check(value)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
 
 
 @dataclass(kw_only=True)
@@ -67,8 +226,11 @@ class Draft:
 
     title: str = "Draft"
     text: str = ""
-    updated: datetime | None = None
+    updated: Annotated[datetime | None, _Check(check_updated)] = None
     question: str | None = None
+
+    def __post_init__(self) -> None:
+        self.updated = _checked("updated", check_updated, self.updated)
 
 
 @dataclass(kw_only=True)
@@ -79,13 +241,14 @@ class PluginsConfig:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
     disabled: list[str] = field(default_factory=list)
-    weights: dict[str, float] = field(default_factory=dict)
+    weights: dict[str, Annotated[float, _Check(check_weight)]] = field(default_factory=dict)
     settings: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for name, weight in self.weights.items():
-            if weight < 0:
-                raise ValueError(f"plugins.weights.{name} must be 0 or more, got {weight}")
+        self.weights = {
+            name: _checked(f"plugins.weights.{name}", check_weight, weight)
+            for name, weight in self.weights.items()
+        }
 
     def settings_for(self, scorer_id: str) -> dict[str, Any]:
         """The `[plugins.<id>]` table of one scorer, empty when the profile has none."""
@@ -98,9 +261,9 @@ class Profile:
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
-    schema_version: Literal[1] = 1
-    role: str
-    company: str = ""
+    schema_version: Annotated[Literal[1], _Check(_schema_version)] = 1
+    role: Annotated[str, _Check(check_role)]
+    company: Annotated[str, _Check(check_company)] = ""
     career_stage: CareerStage
     question: str | None = None
     research: Research = field(default_factory=Research)
@@ -109,8 +272,9 @@ class Profile:
     plugins: PluginsConfig = field(default_factory=PluginsConfig)
 
     def __post_init__(self) -> None:
-        if not self.role.strip():
-            raise ValueError("role must not be blank")
+        self.schema_version = _checked("schema_version", _schema_version, self.schema_version)
+        self.role = _checked("role", check_role, self.role)
+        self.company = _checked("company", check_company, self.company)
         if self.career_stage not in CAREER_STAGES:
             raise ValueError(
                 f"career_stage {self.career_stage!r} is not one of {', '.join(CAREER_STAGES)}"
@@ -123,7 +287,14 @@ class Profile:
         dated = [d for d in self.drafts if d.updated is not None]
         if not dated:
             return self.drafts[-1]
-        return max(dated, key=lambda d: d.updated or datetime.min)
+        return max(dated, key=_when)
+
+
+def _when(draft: Draft) -> datetime:
+    """A draft's date for sorting: naive dates (set after loading) count as UTC, like
+    those read from a file, so mixed dates never fail to compare."""
+    when = draft.updated or datetime.min
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 class InvalidResult(ValueError):

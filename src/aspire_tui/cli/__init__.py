@@ -4,20 +4,87 @@ starts fast and never loads the full-screen UI."""
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 
 from .. import __version__
+from ..errors import AspireError
 
 EXIT_OK, EXIT_BELOW, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+#: Linux's limits: a path, and one file name within it (in bytes).
+_PATH_MAX, _NAME_MAX = 4096, 255
+
+
+class UsageError(AspireError):
+    """A command-line argument Aspire cannot use: one line naming the option, exit 2."""
+
+
+def one_line(text: str) -> str:
+    """`text` with control characters escaped, so an error about a hostile argument (a
+    newline, an escape sequence, bytes that are not UTF-8) stays on one line."""
+    return "".join(
+        repr(char)[1:-1] if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") else char
+        for char in text
+    )
+
+
+def _quoted(value: str, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
+def check_name(value: str, what: str) -> str:
+    """A profile name or path given on the command line, refused before it is looked up.
+
+    A blank name would match the profile whose file is named "profile"; a control
+    character or bytes that are not UTF-8 cannot be printed back on one line; a name past
+    the file system's limits only fails later with a less helpful message.
+    """
+    hint = "give a name from `aspire profile list` or the path to a profile file"
+    if not value.strip():
+        raise UsageError(f"{what}: the name is blank; {hint}")
+    for i, char in enumerate(value):
+        kind = unicodedata.category(char)
+        if kind == "Cs":
+            raise UsageError(
+                f"{what}: {_quoted(value)} is not valid UTF-8 text; rename the file so its "
+                f"name is UTF-8, or {hint}"
+            )
+        if kind in ("Cc", "Zl", "Zp"):
+            raise UsageError(
+                f"{what}: {_quoted(value)} contains a control character "
+                f"({char!r} at position {i + 1}); {hint}"
+            )
+    parts = value.split(os.sep)
+    if len(value) > _PATH_MAX or any(len(p.encode("utf-8")) > _NAME_MAX for p in parts):
+        raise UsageError(f"{what}: the name is too long ({len(value)} characters); {hint}")
+    return value
+
+
+def _score_limit(text: str) -> float:
+    """`--min-score`: NaN would never be "below" and infinity always would."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(
+            f"{_quoted(text)} is not a score; give a number from 0 to 100, such as 60"
+        )
+    return value
 
 
 class _Parser(argparse.ArgumentParser):
     """Usage errors as one line, exit 2, like every other bad input."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+        self.exit(
+            EXIT_USAGE, f"{self.prog}: error: {one_line(message)} (see `{self.prog} --help`)\n"
+        )
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -32,7 +99,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         epilog="Profiles live in $ASPIRE_HOME/profiles (default: your user data folder).",
     )
     parser.add_argument("--version", action="version", version=f"aspire {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # `prog` keeps the usage line out of the subcommands' names in their errors.
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, prog="aspire"
+    )
 
     if only in (None, "score"):
         score = sub.add_parser(
@@ -61,13 +131,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             help="text for people, json for tools (default: text)",
         )
         score.add_argument(
-            "--min-score", type=float, metavar="N", help="exit 1 when the overall score is below N"
+            "--min-score",
+            type=_score_limit,
+            metavar="N",
+            help="exit 1 when the overall score is below N (0-100)",
         )
 
     if only in (None, "profile"):
         profile = sub.add_parser(
             "profile",
-            help="list, create, show and validate profiles",
+            help="list, create, show, validate, rename and delete profiles",
             description="Manage per-role profiles.",
         )
         psub = profile.add_subparsers(
@@ -105,6 +178,20 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             description="Check profile files; exit 1 if any is invalid.",
         )
         validate.add_argument("names", nargs="+", metavar="NAME|PATH")
+        rename = psub.add_parser(
+            "rename",
+            help="give a profile a new role name (and file name)",
+            description="Rename one of your profiles; refused while it is open in the app.",
+        )
+        rename.add_argument("name", metavar="NAME|PATH")
+        rename.add_argument("role", metavar="NEW_ROLE")
+        delete = psub.add_parser(
+            "delete",
+            help="delete one of your profiles",
+            description="Delete one of your profiles; refused while it is open in the app.",
+        )
+        delete.add_argument("name", metavar="NAME|PATH")
+        delete.add_argument("--yes", action="store_true", help="confirm: it cannot be undone")
     if only in (None, "plugins"):
         plugins = sub.add_parser(
             "plugins",
@@ -149,10 +236,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_app(argv)
     parser = build_parser(argv[0] if argv[0] in SUBCOMMANDS else None)
     args = parser.parse_args(argv)
-    from ..errors import AspireError
-
     try:
         if args.command == "score":
+            if args.profile is not None:
+                check_name(args.profile, "--profile")
             from .score import run_score
 
             return run_score(args)
@@ -167,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     except AspireError as exc:
-        print(f"aspire: {exc}", file=sys.stderr)
+        print(f"aspire: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -175,13 +262,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        print(f"aspire: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"aspire: {one_line(f'{where}{exc.strerror or exc}')}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:  # a bug: one line for the user, the traceback on request
         if os.environ.get("ASPIRE_DEBUG"):
             raise
         print(
-            f"aspire: internal error: {type(exc).__name__}: {exc} "
+            f"aspire: internal error: {type(exc).__name__}: {one_line(str(exc))} "
             "(set ASPIRE_DEBUG=1 to see where, and please report it)",
             file=sys.stderr,
         )
@@ -198,13 +285,12 @@ def _run_app(argv: list[str]) -> int:
         )
         return EXIT_USAGE
     if argv:
-        from ..errors import AspireError
         from ..storage import load_profile, resolve_profile
 
         try:
-            load_profile(resolve_profile(argv[0]))
+            load_profile(resolve_profile(check_name(argv[0], "aspire PROFILE")))
         except AspireError as exc:
-            print(f"aspire: {exc}", file=sys.stderr)
+            print(f"aspire: {one_line(str(exc))}", file=sys.stderr)
             return EXIT_USAGE
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         print("aspire: the app needs a terminal; use `aspire score` in scripts", file=sys.stderr)

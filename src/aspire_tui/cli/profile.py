@@ -1,4 +1,8 @@
-"""`aspire profile list | new | show | validate`."""
+"""`aspire profile list | new | show | validate | rename | delete`.
+
+Every name and option is checked before anything is read or written, so a bad one is a
+one-line error naming the option and the fix (exit 2), and never leaves a file behind.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +10,23 @@ import argparse
 import dataclasses
 import json
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ProfileError
 from ..storage import (
+    create_profile,
     dump_profile,
     example_paths,
     iter_profiles,
     load_profile,
+    parse_profile,
     profiles_dir,
-    reserve_profile_path,
     resolve_profile,
-    save_profile,
 )
-from . import EXIT_OK
+from . import EXIT_OK, UsageError, check_name
 
 if TYPE_CHECKING:
     from ..models import Profile
@@ -35,8 +40,12 @@ def run_profile(args: argparse.Namespace) -> int:
     if action == "new":
         return _new(args)
     if action == "show":
-        return _show(args.name, args.format)
-    return _validate(args.names)
+        return _show(check_name(args.name, "profile show"), args.format)
+    if action == "rename":
+        return _rename(check_name(args.name, "profile rename"), args.role)
+    if action == "delete":
+        return _delete(check_name(args.name, "profile delete"), args.yes)
+    return _validate([check_name(name, "profile validate") for name in args.names])
 
 
 def _list() -> int:
@@ -65,34 +74,49 @@ def _list() -> int:
     return EXIT_OK
 
 
-def _new(args: argparse.Namespace) -> int:
-    from ..models import Draft, Profile
+def _option(name: str, value: str | None, check: Callable[[object], str]) -> str | None:
+    """An option's value through the model's own check, its error naming the option."""
+    if value is None:
+        return None
+    try:
+        return check(value.strip())
+    except ValueError as exc:
+        raise UsageError(f"{name}: {exc}") from None
 
-    if args.example:
-        base = load_profile(resolve_profile(args.example))
+
+def _new(args: argparse.Namespace) -> int:
+    """Everything is checked, and the file's bytes made and read back, before anything is
+    written; `create_profile` then puts the file in place whole, or not at all."""
+    from ..models import Draft, Profile, check_company, check_role
+
+    role = _option("--role", args.role, check_role)
+    company = _option("--company", args.company, check_company)
+    if args.example is not None:
+        base = load_profile(resolve_profile(check_name(args.example, "--from")))
         update: dict[str, object] = {}
-        if args.role:
-            update["role"] = args.role
-        if args.company is not None:
-            update["company"] = args.company
+        if role is not None:
+            update["role"] = role
+        if company is not None:
+            update["company"] = company
         if args.stage:
             update["career_stage"] = args.stage
         profile = dataclasses.replace(base, **update)  # type: ignore[arg-type]
     else:
-        if not args.role or not args.stage:
-            raise ProfileError(
-                "aspire profile new",
-                "give --role and --stage (or --from EXAMPLE to start from an example)",
+        if role is None or not args.stage:
+            raise UsageError(
+                "aspire profile new: give --role and --stage "
+                "(or --from EXAMPLE to start from an example)"
             )
         profile = Profile(
-            role=args.role,
-            company=args.company or "",
+            role=role,
+            company=company or "",
             career_stage=args.stage,
             drafts=[Draft(title="First draft", text="", updated=datetime.now(UTC))],
         )
+    text = dump_profile(profile)
+    parse_profile(text, "aspire profile new")  # what is written must load again
     stem = profile.role + (f" {profile.company}" if profile.company else "")
-    path = reserve_profile_path(profiles_dir(), stem)
-    save_profile(profile, path)
+    path = create_profile(profiles_dir(), stem, text.encode("utf-8"))
     print(f"Created {path}")
     return EXIT_OK
 
@@ -124,6 +148,50 @@ def _show(name: str, fmt: str) -> int:
         words = len(d.text.split())
         when = d.updated.strftime("%Y-%m-%d %H:%M") if d.updated else "undated"
         print(f"    - {d.title} ({words} words, {when})")
+    return EXIT_OK
+
+
+def _mine(name: str, verb: str) -> Path:
+    """One of the user's own profiles, not an example, and not open in a running Aspire."""
+    from ..lease import holder
+
+    path = resolve_profile(name)
+    if path.resolve().parent != profiles_dir().resolve():
+        raise ProfileError(path, f"not in your profiles folder; Aspire only {verb}s those")
+    other = holder(path)
+    if other is not None:
+        raise ProfileError(path, f"open in {other.describe()}; close it there, then {verb} it")
+    return path
+
+
+def _rename(name: str, role: str) -> int:
+    """The renamed file is whole before the old one goes (and keeps the user's layout)."""
+    from ..models import check_role
+    from ..storage import profile_data
+    from ..tomledit import render_over
+
+    new_role = _option("NEW_ROLE", role, check_role) or ""
+    path = _mine(name, "rename")
+    raw = path.read_bytes()
+    profile = parse_profile(raw.decode("utf-8"), path)
+    renamed = dataclasses.replace(profile, role=new_role)
+    text = render_over(raw.decode("utf-8"), profile_data(renamed))
+    parse_profile(text, "aspire profile rename")  # what is written must load again
+    stem = new_role + (f" {profile.company}" if profile.company else "")
+    new = create_profile(profiles_dir(), stem, text.encode("utf-8"))
+    path.unlink()
+    print(f"Renamed {path.name} to {new.name}")
+    return EXIT_OK
+
+
+def _delete(name: str, yes: bool) -> int:
+    path = _mine(name, "delete")
+    if not yes:
+        raise UsageError(
+            f"aspire profile delete: add --yes to delete {path.name}; it cannot be undone"
+        )
+    path.unlink()
+    print(f"Deleted {path}")
     return EXIT_OK
 
 
@@ -164,8 +232,10 @@ def check_plugin_settings(profile: Profile, path: Path, host: PluginHost) -> Non
             )
         try:
             model.model_validate(table)
-        except Exception as exc:  # pydantic's ValidationError
-            first = exc.errors(include_url=False)[0]  # type: ignore[attr-defined]
-            loc = ("plugins", scorer_id, *first["loc"])
+        except Exception as exc:  # pydantic's ValidationError, or a plugin's own error
+            errors = getattr(exc, "errors", None)
+            first = errors(include_url=False)[0] if callable(errors) else {}
+            loc = ("plugins", scorer_id, *first.get("loc", ()))
             key = ".".join(str(p) for p in loc)
-            raise ProfileError(path, f"{key}: {first['msg']}", find_key_line(text, loc)) from None
+            msg = " ".join(str(first.get("msg", exc) or type(exc).__name__).split())
+            raise ProfileError(path, f"{key}: {msg}", find_key_line(text, loc)) from None
