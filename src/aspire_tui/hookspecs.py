@@ -25,6 +25,8 @@ def aspire_scorers() -> list[Scorer]:  # type: ignore[empty-body]
     """Return the scorers this plugin provides (usually one).
 
     Keep this cheap: it runs at start-up. Import heavy libraries inside `Scorer.score`.
+    Importing the plugin and this call are each given `plugins.LOAD_LIMIT` seconds; past
+    that Aspire starts without the plugin and lists it as hung.
     """
 
 

@@ -1,17 +1,31 @@
 """The plugin host: finds scorers (built in and installed) and keeps a broken one from
-breaking the rest. Every plugin is loaded inside its own error handling."""
+breaking the rest.
+
+Installed plugins are imported and asked for their scorers on a daemon worker thread, each
+call given `LOAD_LIMIT` seconds: one that hangs costs start-up that long once, is listed as
+hung, and never holds up the others or the exit. Aspire's own scoring code is compared
+before and after each plugin runs, so a plugin that replaces part of it is named, the
+original is put back and its scorers are left out. Built-in scorers are those the host
+registered itself; nothing a plugin's class says about itself makes it one.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import sys
 import time
+import weakref
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, NamedTuple, TextIO
 
 import pluggy
 
 from . import hookspecs
+from .engine import one_line
 from .scorer import Scorer
 
 BUILTIN_MODULES: tuple[str, ...] = (
@@ -21,7 +35,20 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "aspire_tui.scorers.specificity",
 )
 
+#: Seconds an installed plugin may take to import, and again to hand over its scorers or
+#: its vocabulary. Past it Aspire goes on without that plugin.
+LOAD_LIMIT = 1.5
+
 _VALID_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
+
+#: Scorers handed over by the host's own built-in registration, by identity: a plugin's
+#: object cannot join by claiming a module name, an equality or a hash.
+_BUILTIN: weakref.WeakValueDictionary[int, Scorer] = weakref.WeakValueDictionary()
+
+
+def is_builtin(scorer: Scorer) -> bool:
+    """True for a scorer the host registered as built in (run without a time limit)."""
+    return _BUILTIN.get(id(scorer)) is scorer
 
 
 @dataclass
@@ -37,6 +64,8 @@ class PluginInfo:
     import_ms: float = 0.0
     enabled: bool = True
     vocabulary: dict[str, int] = field(default_factory=dict)  # concept -> phrases added
+    hung: bool = False
+    changed: list[str] = field(default_factory=list)  # Aspire's code it replaced
 
     @property
     def ok(self) -> bool:
@@ -46,7 +75,19 @@ class PluginInfo:
     def status(self) -> str:
         if not self.enabled:
             return "disabled"
+        if self.hung:
+            return "hung"
+        if self.changed:
+            return "tampered"
         return "ok" if self.error is None else "failed"
+
+    def advice(self) -> str:
+        return f"add {self.name} to {DISABLE_ENV} to leave it off"
+
+    def problem(self) -> str:
+        """What went wrong and what the user can do, in one line (no plugin name)."""
+        what = {"hung": "hung", "tampered": "changed Aspire's own code"}.get(self.status, "failed")
+        return f"{what}: {self.error}; {self.advice()}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +101,7 @@ class PluginInfo:
             "error": self.error,
             "import_ms": round(self.import_ms, 2),
             "vocabulary": dict(self.vocabulary),
+            "changed": list(self.changed),
         }
 
 
@@ -73,6 +115,9 @@ class PluginHost:
 
     def scorer(self, scorer_id: str) -> Scorer | None:
         return next((s for s in self.scorers if s.id == scorer_id), None)
+
+    def is_builtin(self, scorer: Scorer) -> bool:
+        return is_builtin(scorer)
 
     @property
     def failures(self) -> list[PluginInfo]:
@@ -117,20 +162,34 @@ def load_host(*, builtins: bool = True, installed: bool = True) -> PluginHost:
 
     Plugins left off by ASPIRE_LOAD_PLUGINS / ASPIRE_DISABLE_PLUGINS are listed from their
     metadata but their code is never imported."""
+    import importlib
+
     manager = new_manager()
     infos: list[PluginInfo] = []
+    owners: dict[str, PluginInfo] = {}  # registered name -> the plugin it was registered for
     load, disable = plugin_selection()
     if builtins:
-        import importlib
-
         for module_name in BUILTIN_MODULES:
             info = PluginInfo(name=module_name.rsplit(".", 1)[1], builtin=True)
             if info.name in disable:
                 info.enabled = False
             else:
-                _register(manager, info, lambda m=module_name: importlib.import_module(m))
+                started = time.perf_counter()
+                try:
+                    _register(manager, info, importlib.import_module(module_name), owners)
+                except Exception as exc:  # a built-in that fails is reported like any other
+                    info.error = one_line(exc)
+                info.import_ms = (time.perf_counter() - started) * 1000
             infos.append(info)
+    scorers: list[Scorer] = []
+    seen: set[str] = set()
+    _add_scorers(scorers, seen, _call_builtins(manager.hook.aspire_scorers, owners, _scorers_of))
+    for scorer in scorers:
+        _BUILTIN[id(scorer)] = scorer
+    vocabularies = _call_builtins(manager.hook.aspire_vocabulary, owners, _vocabulary_of)
     if installed:
+        watch = Watch()  # after the built-ins: what they set up is the baseline
+        pending: list[tuple[PluginInfo, Any]] = []
         for ep in _entry_points():
             info = PluginInfo(
                 name=ep.name,
@@ -141,11 +200,33 @@ def load_host(*, builtins: bool = True, installed: bool = True) -> PluginHost:
             if ep.name in disable or (load is not None and ep.name not in load):
                 info.enabled = False
             else:
-                _register(manager, info, ep.load)
+                pending.append((info, ep))
             infos.append(info)
-    scorers = _collect_scorers(manager, infos)
-    _collect_vocabulary(manager, infos)
+        _load_installed(manager, pending, owners, watch)
+        _add_scorers(
+            scorers, seen, _call_installed(manager.hook.aspire_scorers, owners, watch, _scorers_of)
+        )
+        vocabularies += _call_installed(
+            manager.hook.aspire_vocabulary, owners, watch, _vocabulary_of
+        )
+        late = watch.restore()  # a plugin left running past its limit may act later
+        if late:
+            loaded = [i for i in infos if not i.builtin and i.enabled]
+            _blame([i for i in loaded if i.hung] or loaded, late, "while Aspire loaded plugins")
+        scorers = _without_distrusted(scorers, infos)
+    _apply_vocabulary(vocabularies)
     return PluginHost(manager, infos, scorers)
+
+
+def _without_distrusted(scorers: list[Scorer], infos: list[PluginInfo]) -> list[Scorer]:
+    """The scorers, less those of plugins that hung or changed Aspire's code after they
+    handed them over: Aspire went on without those plugins."""
+    dropped: set[str] = set()
+    for info in infos:
+        if info.hung or info.changed:
+            dropped.update(info.scorers)
+            info.scorers = []
+    return [s for s in scorers if s.id not in dropped] if dropped else scorers
 
 
 def _entry_points() -> list[Any]:
@@ -154,74 +235,385 @@ def _entry_points() -> list[Any]:
     return sorted(entry_points(hookspecs.ENTRY_POINT_GROUP), key=lambda ep: ep.name)
 
 
-def _register(manager: pluggy.PluginManager, info: PluginInfo, load: Any) -> None:
-    started = time.perf_counter()
-    try:
-        plugin = load()
-        if manager.has_plugin(info.name):
-            raise ValueError(f"another plugin is already named {info.name!r}")
-        manager.register(plugin, name=info.name)
-    except (Exception, SystemExit) as exc:  # a broken plugin is reported, never fatal
-        info.error = _one_line(exc)
-    finally:
-        info.import_ms = (time.perf_counter() - started) * 1000
+def _register(
+    manager: pluggy.PluginManager, info: PluginInfo, plugin: Any, owners: dict[str, PluginInfo]
+) -> None:
+    if manager.has_plugin(info.name):
+        raise ValueError(f"another plugin is already named {info.name!r}")
+    manager.register(plugin, name=info.name)
+    owners[info.name] = info
 
 
-def _collect_scorers(manager: pluggy.PluginManager, infos: list[PluginInfo]) -> list[Scorer]:
-    """Ask each plugin for its scorers separately, so one raising cannot hide the others."""
-    by_name = {info.name: info for info in infos}
+def _load_installed(
+    manager: pluggy.PluginManager,
+    pending: list[tuple[PluginInfo, Any]],
+    owners: dict[str, PluginInfo],
+    watch: Watch,
+) -> None:
+    """Import each plugin on a worker thread (see `run_guarded`), register it here."""
+    outcomes = run_guarded([partial(_import, ep) for _, ep in pending], watch.restore)
+    for (info, _), outcome in zip(pending, outcomes, strict=True):
+        info.import_ms = outcome.ms
+        if outcome.hung:
+            info.hung = True
+            info.error = (
+                f"no answer within {LOAD_LIMIT:g} s while importing, so Aspire went on without it"
+            )
+        elif outcome.changed:
+            _blame([info], outcome.changed, "while importing")
+        elif outcome.error is not None:
+            info.error = one_line(outcome.error)
+        else:
+            try:
+                _register(manager, info, outcome.value, owners)
+            except Exception as exc:  # a broken plugin is reported, never fatal
+                info.error = one_line(exc)
+
+
+def _import(ep: Any) -> Any:
+    """Load an entry point and touch its hook names, so a module whose attributes hang
+    does so here, within the time limit, not later while pluggy registers it."""
+    plugin = ep.load()
+    for name in dir(plugin):
+        if name.startswith("aspire_"):
+            getattr(plugin, name)
+    return plugin
+
+
+def _blame(infos: list[PluginInfo], changed: tuple[str, ...], when: str) -> None:
+    what = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+    for info in infos:
+        info.changed.extend(changed)
+        info.error = (
+            f"replaced {what} {when}; Aspire put the original back and left its scorers out"
+        )
+
+
+def _hook_call(impl: Any) -> Any:
     hook_args: dict[str, Any] = {}  # arguments the hook gains later are offered here
-    seen: set[str] = set()
-    scorers: list[Scorer] = []
-    order = {info.name: i for i, info in enumerate(infos)}
-    impls = sorted(
-        manager.hook.aspire_scorers.get_hookimpls(),
-        key=lambda impl: order.get(impl.plugin_name, len(order)),
-    )
-    for impl in impls:
-        info = by_name.get(impl.plugin_name) or PluginInfo(impl.plugin_name, builtin=False)
+    return impl.function(*[hook_args[a] for a in impl.argnames])
+
+
+def _scorers_of(impl: Any) -> list[tuple[str, Scorer]]:
+    """Call one plugin's `aspire_scorers` and check each scorer (id, score method)."""
+    provided: list[Any] = list(_hook_call(impl) or [])
+    checked: list[tuple[str, Scorer]] = []
+    for scorer in provided:
+        scorer_id = getattr(scorer, "id", None)
+        if not isinstance(scorer_id, str) or not _VALID_ID.match(scorer_id):
+            raise TypeError(
+                f"a {type(scorer).__name__} scorer needs an id of letters, digits, '-' and '_'"
+            )
+        if not callable(getattr(scorer, "score", None)):
+            raise TypeError(f"scorer {scorer_id!r} has no score() method")
+        checked.append((scorer_id, scorer))
+    return checked
+
+
+def _vocabulary_of(impl: Any) -> dict[str, Any]:
+    result: Any = _hook_call(impl)
+    if not isinstance(result, dict):
+        raise TypeError("aspire_vocabulary must return a dict of concept -> phrases")
+    return result
+
+
+Given = tuple[PluginInfo, Any, BaseException | None]  # plugin, what its hook gave, its error
+
+
+def _impls(hook: Any, owners: dict[str, PluginInfo], builtin: bool) -> list[Any]:
+    """A hook's implementations of built-in or installed plugins, in the plugins' order."""
+    order = {name: i for i, name in enumerate(owners)}
+    impls = [
+        impl
+        for impl in hook.get_hookimpls()
+        if impl.plugin_name in owners and owners[impl.plugin_name].builtin == builtin
+    ]
+    return sorted(impls, key=lambda impl: order[impl.plugin_name])
+
+
+def _call_builtins(
+    hook: Any, owners: dict[str, PluginInfo], fetch: Callable[[Any], Any]
+) -> list[Given]:
+    out: list[Given] = []
+    for impl in _impls(hook, owners, builtin=True):
         try:
-            result: Any = impl.function(*[hook_args[a] for a in impl.argnames])
-            provided: list[Any] = list(result or [])
-            for scorer in provided:
-                _check_scorer(scorer, seen)
-                seen.add(scorer.id)
-                scorers.append(scorer)
-                info.scorers.append(scorer.id)
-        except (Exception, SystemExit) as exc:  # even one calling sys.exit()
-            info.error = _one_line(exc)
-    return scorers
+            out.append((owners[impl.plugin_name], fetch(impl), None))
+        except Exception as exc:
+            out.append((owners[impl.plugin_name], None, exc))
+    return out
 
 
-def _collect_vocabulary(manager: pluggy.PluginManager, infos: list[PluginInfo]) -> None:
+def _call_installed(
+    hook: Any, owners: dict[str, PluginInfo], watch: Watch, fetch: Callable[[Any], Any]
+) -> list[Given]:
+    """Each installed plugin's hook on a worker thread, under the time limit; one that
+    hangs or changes Aspire's code is reported and what it gave is dropped."""
+    impls = [
+        impl for impl in _impls(hook, owners, builtin=False) if _trusted(owners[impl.plugin_name])
+    ]
+    outcomes = run_guarded([partial(fetch, impl) for impl in impls], watch.restore)
+    out: list[Given] = []
+    for impl, outcome in zip(impls, outcomes, strict=True):
+        info = owners[impl.plugin_name]
+        if outcome.hung:
+            info.hung = True
+            info.error = (
+                f"no answer within {LOAD_LIMIT:g} s from {hook.name}, so Aspire went on without it"
+            )
+        elif outcome.changed:
+            _blame([info], outcome.changed, f"in {hook.name}")
+        else:
+            out.append((info, outcome.value, outcome.error))
+    return out
+
+
+def _trusted(info: PluginInfo) -> bool:
+    return not (info.hung or info.changed)
+
+
+def _add_scorers(scorers: list[Scorer], seen: set[str], given: list[Given]) -> None:
+    """Scorers in the plugins' order; one plugin failing or reusing an id hides no other."""
+    for info, provided, error in given:
+        if error is None:
+            ids = [sid for sid, _ in provided]
+            taken = next((sid for i, sid in enumerate(ids) if sid in seen or sid in ids[:i]), None)
+            if taken is None:
+                for scorer_id, scorer in provided:
+                    seen.add(scorer_id)
+                    scorers.append(scorer)
+                    info.scorers.append(scorer_id)
+                continue
+            error = ValueError(f"scorer id {taken!r} is already taken by another plugin")
+        info.error = one_line(error)
+
+
+def _apply_vocabulary(given: list[Given]) -> None:
     """Each plugin's phrases join the coach's concepts; what was added by plugins no
     longer loaded is dropped. A bad vocabulary fails that plugin alone."""
     from .scorers import lexicon
 
-    by_name = {info.name: info for info in infos}
     lexicon.forget_all()
-    for impl in manager.hook.aspire_vocabulary.get_hookimpls():
-        info = by_name.get(impl.plugin_name) or PluginInfo(impl.plugin_name, builtin=False)
+    for info, vocabulary, error in given:
+        if not _trusted(info):  # it hung or changed Aspire's code after handing this over
+            continue
         try:
-            result: Any = impl.function()
-            if not isinstance(result, dict):
-                raise TypeError("aspire_vocabulary must return a dict of concept -> phrases")
-            lexicon.extend(impl.plugin_name, result)
-            info.vocabulary = {k: len(v) for k, v in result.items()}
-        except (Exception, SystemExit) as exc:
-            info.error = f"vocabulary: {_one_line(exc)}"
+            if error is not None:
+                raise error
+            lexicon.extend(info.name, vocabulary)
+            info.vocabulary = {k: len(v) for k, v in vocabulary.items()}
+        except Exception as exc:
+            info.error = f"vocabulary: {one_line(exc)}"
 
 
-def _check_scorer(scorer: Any, seen: set[str]) -> None:
-    scorer_id = getattr(scorer, "id", None)
-    if not isinstance(scorer_id, str) or not _VALID_ID.match(scorer_id):
-        raise TypeError(f"scorer {scorer!r} needs an id of letters, digits, '-' and '_'")
-    if not callable(getattr(scorer, "score", None)):
-        raise TypeError(f"scorer {scorer_id!r} has no score() method")
-    if scorer_id in seen:
-        raise ValueError(f"scorer id {scorer_id!r} is already taken by another plugin")
+# ---- calls into plugin code with a time limit ---------------------------------------------
 
 
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or "(no message)"
-    return f"{type(exc).__name__}: {text}"
+class Outcome(NamedTuple):
+    """How one guarded call went: its value or error, or that it hung."""
+
+    value: Any = None
+    error: BaseException | None = None
+    hung: bool = False
+    ms: float = 0.0
+    changed: tuple[str, ...] = ()  # Aspire's code found replaced after the call
+
+
+class _Progress:
+    """What the worker thread is doing, shared with the thread that waits for it."""
+
+    def __init__(self) -> None:
+        self.next = 0
+        self.running = -1
+        self.since = 0.0
+        self.generation = 0
+
+
+def run_guarded(
+    calls: list[Callable[[], Any]],
+    after: Callable[[], tuple[str, ...]] = tuple,
+    limit: float | None = None,
+) -> list[Outcome]:
+    """Run `calls` one after another on a daemon thread, each within `limit` seconds
+    (`LOAD_LIMIT`); `after` runs on that thread after each call.
+
+    A call past its limit is left behind with its thread and the rest go on, on a fresh
+    thread: a plugin that hangs costs start-up its limit once. Plain `_thread` threads
+    never hold the process at exit. Anything a call raises, SystemExit and
+    KeyboardInterrupt included, is its outcome, never an escape."""
+    if not calls:
+        return []
+    import _thread
+
+    limit = LOAD_LIMIT if limit is None else limit
+    results: list[Outcome | None] = [None] * len(calls)
+    progress = _Progress()
+    guard = _thread.allocate_lock()
+    finished = _thread.allocate_lock()
+    finished.acquire()  # released by the worker once every call has an outcome
+
+    def work(generation: int) -> None:
+        while True:
+            with guard:
+                if progress.generation != generation:
+                    return  # given up on while it ran: a newer thread took over
+                index = progress.next
+                if index >= len(calls):
+                    finished.release()
+                    return
+                progress.next, progress.running = index + 1, index
+                progress.since = time.monotonic()
+            outcome = _attempt(calls[index], after)
+            with guard:
+                if progress.generation != generation:
+                    return
+                results[index] = outcome
+
+    _thread.start_new_thread(work, (0,))
+    while True:
+        with guard:
+            started = progress.since if progress.running >= 0 else time.monotonic()
+        if finished.acquire(timeout=max(0.0, started + limit - time.monotonic())):
+            break
+        with guard:
+            index = progress.running
+            if index >= 0 and results[index] is None and time.monotonic() - progress.since >= limit:
+                results[index] = Outcome(hung=True, ms=limit * 1000)
+                progress.generation += 1
+                progress.running = -1
+                _thread.start_new_thread(work, (progress.generation,))
+    return [r if r is not None else Outcome(hung=True) for r in results]
+
+
+def _attempt(call: Callable[[], Any], after: Callable[[], tuple[str, ...]]) -> Outcome:
+    started = time.perf_counter()
+    value: Any = None
+    error: BaseException | None = None
+    try:
+        value = call()
+    except BaseException as exc:  # even sys.exit() or a KeyboardInterrupt it raises itself
+        error = exc
+    ms = (time.perf_counter() - started) * 1000
+    try:
+        changed = after()
+    except Exception as exc:
+        changed = (f"(the check failed: {one_line(exc)})",)
+    return Outcome(value, error, False, ms, changed)
+
+
+# ---- Aspire's own code, as it was before plugins ran --------------------------------------
+
+#: Modules whose functions and classes decide a score; the scorers' helpers too.
+WATCHED = (
+    "aspire_tui.engine",
+    "aspire_tui.models",
+    "aspire_tui.scorer",
+    "aspire_tui.plugins",
+    "aspire_tui.hookspecs",
+    "aspire_tui.discovery",
+    "aspire_tui.app.live",
+)
+_MISSING = object()
+
+
+class Watch:
+    """Identities of Aspire's scoring code (module attributes, class attributes, function
+    bodies), taken before installed plugins run, to find and undo what one replaced.
+
+    Best effort: it sees rebinding (`engine.combine = ...`, `Scorer.score = ...`,
+    `combine.__code__ = ...`), not a change made inside a mutable object."""
+
+    def __init__(self) -> None:
+        self.spaces: list[tuple[str, Any, dict[str, Any], bool]] = []
+        self.codes: list[tuple[str, Any, Any]] = []
+        self.modules: list[tuple[str, Any]] = []
+        for name, module in list(sys.modules.items()):
+            if module is None or not (name in WATCHED or name.startswith("aspire_tui.scorers.")):
+                continue
+            self.modules.append((name, module))
+            self._keep(name, module, is_class=False)
+            for value in list(vars(module).values()):
+                if isinstance(value, type) and value.__module__ == name:
+                    self._keep(f"{name}.{value.__qualname__}", value, is_class=True)
+
+    def _keep(self, label: str, owner: Any, *, is_class: bool) -> None:
+        space = dict(vars(owner))
+        self.spaces.append((label, owner, space, is_class))
+        for key, value in space.items():
+            code = getattr(value, "__code__", None) if callable(value) else None
+            if code is not None and not isinstance(value, type):
+                self.codes.append((f"{label}.{key}", value, code))
+
+    def restore(self) -> tuple[str, ...]:
+        """What changed since the snapshot, each put back as it was."""
+        changed: list[str] = []
+        for name, module in self.modules:
+            if sys.modules.get(name) is not module:
+                changed.append(name)
+                sys.modules[name] = module
+        for label, owner, before, is_class in self.spaces:
+            now = vars(owner)
+            for key, value in before.items():
+                if now.get(key, _MISSING) is not value:
+                    changed.append(f"{label}.{key}")
+                    with contextlib.suppress(Exception):
+                        setattr(owner, key, value)
+            if is_class:
+                for key in [k for k in now if k not in before and not _bookkeeping(k)]:
+                    changed.append(f"{label}.{key}")
+                    with contextlib.suppress(Exception):
+                        delattr(owner, key)
+        for label, function, code in self.codes:
+            if function.__code__ is not code:
+                changed.append(f"{label} (its code)")
+                with contextlib.suppress(Exception):
+                    function.__code__ = code
+        return tuple(changed)
+
+
+def _bookkeeping(key: str) -> bool:
+    """Class attributes Python and pydantic add by themselves (copying, validating)."""
+    return key == "__slotnames__" or key.startswith(("__pydantic", "_abc_"))
+
+
+# ---- plugins' output ----------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def plugin_output_to_stderr() -> Iterator[TextIO]:
+    """While plugins load and score, whatever they write to standard output goes to stderr:
+    `print` (sys.stdout) and raw writes to file descriptor 1 alike, which `redirect_stdout`
+    alone would miss. Yields the real standard output for Aspire's own report, so a JSON
+    report for scripts stays clean whatever a plugin writes."""
+    stdout = sys.stdout
+    real: TextIO | None = None
+    saved = -1
+    try:
+        if stdout is sys.__stdout__ and stdout is not None and stdout.fileno() == 1:
+            stdout.flush()
+            sys.stderr.flush()
+            saved = os.dup(1)
+            real = open(  # noqa: SIM115 (closed below, after fd 1 is back)
+                saved, "w", encoding=stdout.encoding, errors=stdout.errors, closefd=True
+            )
+            os.dup2(2, 1)
+    except (OSError, ValueError, AttributeError):  # no usable descriptors: Python level only
+        if real is not None:
+            with contextlib.suppress(OSError):
+                real.close()
+        elif saved >= 0:
+            os.close(saved)
+        real = None
+    if real is None:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield stdout
+        return
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield real
+            real.flush()
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+        os.dup2(real.fileno(), 1)
+        with contextlib.suppress(OSError, ValueError):
+            real.close()

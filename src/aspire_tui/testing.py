@@ -62,11 +62,14 @@ def make_profile(
 
 def score_with(scorer: Scorer, text: str, profile: Profile | None = None) -> ScoreResult:
     """Run `scorer` as Aspire's host does (settings validated, result checked) and return
-    its result; a failure the host would report fails the test with the same message."""
+    its result; a failure the host would report fails the test with the same message, and
+    so does a result Aspire would cut to size (too long a summary, too many findings)."""
     profile = profile or make_profile(text=text)
     outcome = run_scorer(scorer, text, profile, SharedAnalysis(text, profile))
     if isinstance(outcome, ScorerError):
         raise AssertionError(f"Aspire would report {outcome.plugin!r}: {outcome.message}")
+    if outcome.note:
+        raise AssertionError(f"Aspire would report {outcome.plugin!r}: {outcome.note}")
     result = ScoreResult(score=outcome.score, summary=outcome.summary, findings=outcome.findings)
     assert_valid(result, text)
     return result

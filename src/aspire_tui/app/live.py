@@ -26,6 +26,7 @@ from ..engine import (
     run_scorer,
 )
 from ..models import Profile
+from ..plugins import is_builtin
 from ..scorer import Scorer, SharedAnalysis
 
 #: A group still running after this long shows "slow" on its bars.
@@ -60,9 +61,11 @@ class Group:
 
 
 def make_groups(scorers: list[Scorer]) -> list[Group]:
-    builtin = [s for s in scorers if type(s).__module__.startswith("aspire_tui.scorers.")]
+    """The built-ins together, each installed scorer alone. Built in means registered by
+    the host's own built-in registration: a plugin's class cannot claim it."""
+    builtin = [s for s in scorers if is_builtin(s)]
     groups = [Group(builtin, True)] if builtin else []
-    groups += [Group([s], False) for s in scorers if s not in builtin]
+    groups += [Group([s], False) for s in scorers if not is_builtin(s)]
     return groups
 
 
@@ -237,5 +240,7 @@ class Runner:
         jobs = self._queues[builtin]
         while True:
             job = jobs.get()
-            with contextlib.suppress(Exception):  # a job reports its own errors
+            # A job reports its own errors; whatever else escapes (a plugin's SystemExit
+            # or KeyboardInterrupt too) must not end the worker that every plugin shares.
+            with contextlib.suppress(BaseException):
                 job()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
 
-from ..plugins import PluginHost, load_host
+from ..plugins import PluginHost, load_host, plugin_output_to_stderr
 from . import EXIT_OK
 
 
@@ -50,11 +50,22 @@ def settings_of(host: PluginHost, scorer_id: str) -> list[dict[str, Any]]:
             {
                 "name": name,
                 "type": getattr(field.annotation, "__name__", str(field.annotation)),
-                "default": default,
+                "default": _plain(default),
                 "description": field.description or "",
             }
         )
     return rows
+
+
+def _plain(value: Any) -> Any:
+    """A setting's default as JSON can hold it: a NaN or an infinity becomes its name."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def run_plugins(args: argparse.Namespace) -> int:
@@ -69,12 +80,21 @@ def run_plugins(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.action == "install":
         return install(args.packages, upgrade=args.upgrade)
-    with contextlib.redirect_stdout(sys.stderr):  # a plugin's prints never corrupt the list
+    with plugin_output_to_stderr() as stdout:  # a plugin's output never corrupts the list
         host = load_host()
-    rows = describe(host)
-    if args.format == "json":
-        sys.stdout.write(json.dumps(rows, default=str, ensure_ascii=False) + "\n")
-        return EXIT_OK
+        rows = describe(host)
+        if args.format == "json":
+            text = json.dumps(rows, default=str, ensure_ascii=False, allow_nan=False)
+            stdout.write(text + "\n")
+        else:
+            problems = {p.name: f"{p.error}; {p.advice()}" for p in host.failures}
+            stdout.write("".join(f"{line}\n" for line in listing(rows, problems)))
+    return EXIT_OK
+
+
+def listing(rows: list[dict[str, Any]], problems: dict[str, str]) -> list[str]:
+    """`aspire plugins` for people: one line per plugin, then its problem and settings."""
+    lines: list[str] = []
     for row in rows:
         origin = (
             "built in"
@@ -84,16 +104,16 @@ def run_plugins(args: argparse.Namespace) -> int:
         line = f"{row['name']:<16} {row['status']:<9} {origin}"
         if row["status"] == "ok":
             line += f"  ({row['import_ms']:.1f} ms)  scorers: {', '.join(row['scorers']) or '-'}"
-        print(line)
+        lines.append(line)
         if row["error"]:
-            print(f"    error: {row['error']}")
+            lines.append(f"    error: {problems.get(row['name'], row['error'])}")
         if row["vocabulary"]:
             added = ", ".join(f"{c} +{n}" for c, n in row["vocabulary"].items())
-            print(f"    vocabulary: {added}")
+            lines.append(f"    vocabulary: {added}")
         for scorer_id, settings in row["settings"].items():
             for s in settings:
-                print(
+                lines.append(
                     f"    [plugins.{scorer_id}] {s['name']} ({s['type']}, default "
                     f"{s['default']!r}): {s['description']}"
                 )
-    return EXIT_OK
+    return lines

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import json
+import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +14,7 @@ from ..errors import DraftError
 from . import EXIT_BELOW, EXIT_OK
 
 if TYPE_CHECKING:
+    from ..engine import Report
     from ..models import Profile
 
 
@@ -21,20 +22,34 @@ def run_score(args: argparse.Namespace) -> int:
     profile = _profile(args.profile, args.stage)
     text = _draft_text(args.file, profile)
     from ..engine import Engine
-    from ..plugins import load_host
+    from ..plugins import load_host, plugin_output_to_stderr
 
-    # What plugins print goes to stderr: the report (JSON for scripts) stays clean.
-    with contextlib.redirect_stdout(sys.stderr):
-        report = Engine(load_host()).score(text, profile)
-    if args.format == "json":
-        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
-    else:
-        from .render import render_report, use_color
+    # What plugins write to standard output, even straight to its file descriptor, goes
+    # to stderr: the report (JSON for scripts) goes to the real stdout and stays clean.
+    with plugin_output_to_stderr() as stdout:
+        host = load_host()
+        report = Engine(host).score(text, profile)
+        broken = [(p.name, p.problem()) for p in host.failures]
+        if args.format == "json":
+            data = report.to_dict()
+            data["errors"] += [{"plugin": name, "message": problem} for name, problem in broken]
+            # allow_nan=False: a NaN that slipped through is an error, never invalid JSON.
+            stdout.write(json.dumps(data, ensure_ascii=False, allow_nan=False) + "\n")
+        else:
+            from .render import render_report, use_color
 
-        sys.stdout.write(render_report(report, text, profile, color=use_color(sys.stdout)))
-    if args.min_score is not None and report.overall < args.min_score:
-        return EXIT_BELOW
-    return EXIT_OK
+            for name, problem in broken:
+                sys.stderr.write(f"aspire: plugin {name} {problem}\n")
+            stdout.write(render_report(report, text, profile, color=use_color(stdout)))
+    return EXIT_OK if passes(report, args.min_score) else EXIT_BELOW
+
+
+def passes(report: Report, min_score: float | None) -> bool:
+    """Whether `--min-score` passes: never on an overall that could not be computed, nor
+    against a minimum that is not a number."""
+    if min_score is None:
+        return True
+    return report.overall_ok and math.isfinite(report.overall) and report.overall >= min_score
 
 
 def _profile(name: str | None, stage: str | None) -> Profile:
