@@ -256,3 +256,44 @@ def test_merge_keeps_drafts_added_on_both_sides() -> None:
     merged, clashes = merge3(base, mine, theirs)
     assert clashes == []
     assert [d["text"] for d in merged["drafts"]] == ["a2", "mine", "theirs"]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).with_name("aspire")
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=60)
+
+
+def test_the_cli_will_not_rename_or_delete_a_profile_open_elsewhere() -> None:
+    path = _profile_file()
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from aspire_tui.lease import Lease; "
+            "Lease(Path(sys.argv[1])).acquire(); print('ok', flush=True); time.sleep(30)",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ok"
+        before = path.read_bytes()
+        for args in (("rename", path.stem, "Team Lead"), ("delete", path.stem, "--yes")):
+            done = _run("profile", *args)
+            assert done.returncode == 2
+            assert len(done.stderr.strip().splitlines()) == 1
+            assert f"process {child.pid}" in done.stderr
+        assert path.read_bytes() == before
+    finally:
+        child.kill()
+        child.wait()
+    renamed = _run("profile", "rename", path.stem, "Team Lead")
+    assert renamed.returncode == 0, renamed.stderr
+    assert not path.exists()
+    (new,) = profiles_dir().glob("team-lead*.toml")
+    assert load_profile(new).role == "Team Lead"
+    refused = _run("profile", "delete", new.stem)
+    assert refused.returncode == 2 and new.exists()
+    assert _run("profile", "delete", new.stem, "--yes").returncode == 0
+    assert not new.exists()

@@ -32,7 +32,7 @@ def stamp_of(path: Path, data: bytes | None = None) -> Stamp | None:
         info = os.stat(path)
         if data is None:
             data = Path(path).read_bytes()
-    except FileNotFoundError:
+    except OSError:  # gone, or a folder on its path is not a folder any more
         return None
     return Stamp(info.st_size, info.st_mtime_ns, info.st_ino, digest_of(data))
 
@@ -45,13 +45,13 @@ def changed_since(path: Path, known: Stamp | None) -> tuple[bool, Stamp | None, 
     """
     try:
         info = os.stat(path)
-    except FileNotFoundError:
+    except OSError:  # gone, or a folder on its path is not a folder any more
         return known is not None, None, None
     if known is not None and (info.st_size, info.st_mtime_ns, info.st_ino) == known[:3]:
         return False, known, None
     try:
         data = Path(path).read_bytes()
-    except FileNotFoundError:
+    except OSError:
         return known is not None, None, None
     now = Stamp(info.st_size, info.st_mtime_ns, info.st_ino, digest_of(data))
     return known is None or now.digest != known.digest, now, data

@@ -181,7 +181,12 @@ class Session:
         """Keep `data` as a new profile beside this one, named for `whose` version it is."""
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
         stem = self.path.stem[:36].rstrip("-")  # names are cut at 60: keep whose and when
-        return create_profile(self.path.parent, f"{stem}-{whose}-{stamp}", data)
+        try:
+            return create_profile(self.path.parent, f"{stem}-{whose}-{stamp}", data)
+        except ProfileError:
+            if self.path.parent == profiles_dir():
+                raise
+            return create_profile(profiles_dir(), f"{stem}-{whose}-{stamp}", data)
 
 
 class Conflict:

@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Header, Static
 
 from ..engine import Engine
-from ..errors import AspireError, ChangedOnDisk
+from ..errors import AspireError, ChangedOnDisk, ProfileError
 from ..ondisk import stamp_of
 from ..plugins import PluginHost, load_host
 from ..session import Conflict, Session, export_draft
@@ -191,7 +191,7 @@ class AspireApp(App[None]):
         self.keymap, problem = read_keymap()
         self.set_keymap(self.keymap)
         if problem:
-            self.notify(problem, severity="warning", timeout=8)
+            self.notify(problem, severity="warning", timeout=8, markup=False)
         self._refresh_header()
         self._refresh_draft_bar()
         self._show_saved()
@@ -513,9 +513,12 @@ class AspireApp(App[None]):
                     raise ChangedOnDisk(self.session.path, self._conflict.theirs)
                 self.session.save(self.changes)
             except ChangedOnDisk:
-                copy = self.session.keep_copy(
-                    render_new(self.session.data()).encode("utf-8"), "mine"
-                )
+                try:
+                    copy = self.session.keep_copy(
+                        render_new(self.session.data()).encode("utf-8"), "mine"
+                    )
+                except ProfileError as exc:  # nowhere to keep it: the caller asks the user
+                    raise OSError(exc.message) from None
                 self.parting_note = (
                     f"{self.session.path.name} changed on disk, so it was left as it is; "
                     f"your version is in {copy}"
@@ -662,12 +665,18 @@ class AspireApp(App[None]):
             self._quit_refused = now
             self.notify(
                 f"Could not save {self.session.path}: {exc.strerror or exc}. Copy your draft "
-                "(ctrl+p → Export), or press ctrl+q again to quit without saving.",
+                f"(ctrl+p → Export), or press {self._quit_key()} again to quit "
+                "without saving.",
                 severity="error",
                 timeout=10,
             )
             return
         self.exit()
+
+    def _quit_key(self) -> str:
+        """The quit key as the user would type its name (after their keymap)."""
+        binding = bound(self.BINDINGS, self.keymap).get("aspire.quit")
+        return binding.key.split(",")[0] if binding else "ctrl+q"
 
     def action_save(self) -> None:
         if self._conflict is not None:  # the choice was put off: ask again, file as it is now
