@@ -97,7 +97,7 @@ async def test_typing_refreshes_feedback_and_highlights(aspire_home: Path) -> No
         assert editor.text.startswith("yHonestly")
 
 
-async def test_choosing_a_finding_selects_its_phrase(aspire_home: Path) -> None:
+async def test_choosing_a_finding_goes_to_its_phrase(aspire_home: Path) -> None:
     app = first_run_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
@@ -107,8 +107,9 @@ async def test_choosing_a_finding_selects_its_phrase(aspire_home: Path) -> None:
         app.query_one(FeedbackPanel).post_message(FeedbackPanel.FindingChosen(money))
         await pilot.pause()
         editor = app.query_one(DraftEditor)
-        assert editor.selected_text == editor.text[money.finding.start : money.finding.end]
-        assert editor.selection.start[0] == 1  # the second line
+        assert editor.selected_text == ""  # shown, not selected: a key typed replaces nothing
+        assert editor.flashed == (money.finding.start, money.finding.end)
+        assert editor.cursor_location[0] == 1  # the second line
         assert app.focused is editor
 
 

@@ -81,7 +81,7 @@ def _text(value: object, example: str) -> str:
     return value
 
 
-def _one_line_problem(value: str, limit: int = MAX_NAME_CHARS) -> str | None:
+def one_line_problem(value: str, limit: int = MAX_NAME_CHARS) -> str | None:
     """Why `value` cannot be a one-line name (a role or a company), or None.
 
     Control characters (NUL, tabs, newlines, escapes) would break the one-line listings
@@ -107,7 +107,7 @@ def check_role(value: object) -> str:
     role = _text(value, '"Support Team Lead"')
     if not role.strip():
         raise ValueError('must not be blank; give the job title, such as "Support Team Lead"')
-    problem = _one_line_problem(role)
+    problem = one_line_problem(role)
     if problem:
         raise ValueError(problem)
     return role
@@ -116,7 +116,7 @@ def check_role(value: object) -> str:
 def check_company(value: object) -> str:
     """The company's name on one line; empty when the candidate has not named one."""
     company = _text(value, '"Brightwell Energy"')
-    problem = _one_line_problem(company)
+    problem = one_line_problem(company)
     if problem:
         raise ValueError(problem)
     return company

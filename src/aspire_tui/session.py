@@ -12,7 +12,7 @@ from typing import Any
 from .errors import ProfileError
 from .lease import Lease
 from .merge import merge3
-from .models import QUESTIONS, Draft, Profile
+from .models import QUESTIONS, Draft, Profile, one_line_problem
 from .ondisk import stamp_of
 from .saving import ProfileFile, Saver
 from .storage import (
@@ -128,9 +128,11 @@ class Session:
         self.dirty = True
 
     def new_draft(self, copy: bool = False) -> Draft:
+        """Add a draft after the others and edit it: blank, or with `copy` a copy of the
+        draft open now, so an answer can be improved without retyping it."""
         text = self.draft.text if copy else ""
         draft = Draft(
-            title=f"Draft {len(self.profile.drafts) + 1}",
+            title=self._free_title(),
             text=text,
             updated=_now(),
             question=self.draft.question,
@@ -140,8 +142,42 @@ class Session:
         self.dirty = True
         return draft
 
+    def _free_title(self) -> str:
+        """ "Draft N" for the next N no draft is called yet (after a delete, the count
+        alone would repeat a title)."""
+        taken = {d.title for d in self.profile.drafts}
+        n = len(self.profile.drafts) + 1
+        while f"Draft {n}" in taken:
+            n += 1
+        return f"Draft {n}"
+
     def select_draft(self, index: int) -> None:
+        """Edit another draft. Which one is open is not part of the profile, so this is no
+        change to save."""
         self.draft_index = max(0, min(index, len(self.profile.drafts) - 1))
+
+    def rename_draft(self, title: str) -> None:
+        """Retitle the open draft; ValueError says why a title cannot be used."""
+        title = title.strip()
+        if not title:
+            raise ValueError("A draft's title must not be blank.")
+        problem = one_line_problem(title)
+        if problem:
+            raise ValueError(f"That title {problem}.")
+        if title != self.draft.title:
+            self.draft.title = title
+            self.dirty = True
+
+    def delete_draft(self) -> Draft:
+        """Remove the open draft and edit its neighbour (the one before, or the new first).
+        The last draft is never deleted: a profile always has one to type into."""
+        drafts = self.profile.drafts
+        if len(drafts) <= 1:
+            raise ValueError("This is the only draft; a profile keeps at least one.")
+        gone = drafts.pop(self.draft_index)
+        self.draft_index = max(0, self.draft_index - 1)
+        self.dirty = True
+        return gone
 
     # ---- saving -----------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from ..plugins import PluginHost, load_host
 from ..session import Conflict, Session, export_draft
 from ..storage import atomic_write, data_home, private_dir, slugify
 from ..tomledit import render_new
+from ..wording import plural
 from .commands import AspireCommands
 from .keymap import bound, read_keymap
 from .live import (
@@ -156,6 +157,9 @@ class AspireApp(App[None]):
             "show_tab",
             "profiles",
             "new_draft",
+            "duplicate_draft",
+            "rename_draft",
+            "delete_draft",
             "previous_draft",
             "next_draft",
             "findings",
@@ -438,9 +442,9 @@ class AspireApp(App[None]):
             return
         p = self.session.profile
         if pane.id == "reflect":
-            pane.mount(ReflectPane(vars(p.reflection), id="reflect-pane"))
+            pane.mount(ReflectPane(vars(p.reflection), focus=True, id="reflect-pane"))
         elif pane.id == "research":
-            pane.mount(ResearchPane(vars(p.research), id="research-pane"))
+            pane.mount(ResearchPane(vars(p.research), focus=True, id="research-pane"))
         elif pane.id == "talking":
             from .widgets.talking.pane import TalkingPane
 
@@ -450,11 +454,8 @@ class AspireApp(App[None]):
     def _finding_chosen(self, event: FeedbackPanel.FindingChosen) -> None:
         editor = self.main.query_one(DraftEditor)
         f = event.located.finding
-        if f.end > f.start and f.end <= len(editor.text):
-            editor.selection = editor.selection.__class__(
-                editor.location_of(f.start), editor.location_of(f.end)
-            )
-            editor.scroll_cursor_visible(center=True)
+        if f.start < f.end <= len(editor.text):  # a remark on the whole answer has no span
+            editor.go_to_span(f.start, f.end)
         editor.focus()
 
     # ---- saving --------------------------------------------------------------------------------
@@ -693,6 +694,21 @@ class AspireApp(App[None]):
         except OSError as exc:
             self.notify(f"Could not save: {exc.strerror or exc}", severity="error")
 
+    def action_focus_previous(self) -> None:
+        """Shift+Tab stops at the first field of the screen, as Tab stops at the last:
+        wrapping round would jump the view to the far end of a long pane."""
+        chain = self.screen.focus_chain
+        if self.screen is self.main and chain and self.focused is chain[0]:
+            return
+        super().action_focus_previous()
+
+    def action_focus_next(self) -> None:
+        """Tab stops at the last field, for the same reason."""
+        chain = self.screen.focus_chain
+        if self.screen is self.main and chain and self.focused is chain[-1]:
+            return
+        super().action_focus_next()
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
@@ -702,11 +718,16 @@ class AspireApp(App[None]):
         if tab not in {pane for pane, _, _ in PANES}:
             return
         screen = self.main
-        self._build_pane(screen.query_one(f"#{tab}"))
+        pane = screen.query_one(f"#{tab}")
+        built = bool(pane.children)
+        self._build_pane(pane)  # a pane built now focuses its first field when mounted
         screen.query_one(ContentSwitcher).current = tab
         screen.query_one(PaneTabs).active = tab
         if tab == "draft":
             screen.query_one(DraftEditor).focus()
+        elif built:
+            for fields in pane.query(FieldsPane):
+                fields.focus_first()
         elif tab == "talking":
             self.call_after_refresh(self._refresh_talking)
 
@@ -716,8 +737,49 @@ class AspireApp(App[None]):
 
     def action_new_draft(self) -> None:
         self.session.new_draft()
-        self._draft_switched()
+        self._drafts_changed()
         self.notify("New draft: the earlier ones are kept, and their scores compared.")
+
+    def action_duplicate_draft(self) -> None:
+        source = self.session.draft.title
+        self.session.new_draft(copy=True)
+        self._drafts_changed()
+        self.notify(f"{self.session.draft.title} starts as a copy of {source}; {source} is kept.")
+
+    def action_rename_draft(self) -> None:
+        from .screens.picker import TextPrompt
+
+        def renamed(title: str | None) -> None:
+            if title is None:
+                return
+            try:
+                self.session.rename_draft(title)
+            except ValueError as exc:
+                self.notify(str(exc), severity="warning", markup=False)
+                return
+            self._refresh_draft_bar()
+            self._show_history()
+            self._edited()
+
+        self.push_screen(TextPrompt("New title for this draft", self.session.draft.title), renamed)
+
+    def action_delete_draft(self) -> None:
+        from .screens.picker import Confirm
+
+        s = self.session
+        if len(s.profile.drafts) <= 1:
+            self.notify("This is the only draft; a profile keeps at least one.", severity="warning")
+            return
+        title = s.draft.title
+        words = plural(len(s.draft.text.split()), "word")
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and s is self.session:
+                s.delete_draft()
+                self._drafts_changed()
+                self.notify(f"Deleted {title}.", markup=False)
+
+        self.push_screen(Confirm(f"Delete {title} ({words})? This cannot be undone."), confirmed)
 
     def action_previous_draft(self) -> None:
         self.session.select_draft(self.session.draft_index - 1)
@@ -727,8 +789,17 @@ class AspireApp(App[None]):
         self.session.select_draft(self.session.draft_index + 1)
         self._draft_switched()
 
-    def _draft_switched(self) -> None:
+    def _drafts_changed(self) -> None:
+        """A draft was added or deleted: a change to save, and the scores across drafts
+        are keyed by position, so they are worked out again."""
         self._edited()
+        self.history = {}
+        self._draft_switched()
+        self._score_history()
+
+    def _draft_switched(self) -> None:
+        """Show the draft now open. Switching alone changes nothing on disk, so it is not
+        an unsaved change."""
         editor = self.main.query_one(DraftEditor)
         editor.load_text(self.session.draft.text)
         self._refresh_draft_bar()

@@ -26,6 +26,7 @@ from ..storage import (
     profiles_dir,
     resolve_profile,
 )
+from ..wording import plural
 from . import EXIT_OK, UsageError, check_name
 
 if TYPE_CHECKING:
@@ -145,9 +146,9 @@ def _show(name: str, fmt: str) -> int:
         )
     print(f"  drafts:        {len(profile.drafts)}")
     for d in profile.drafts:
-        words = len(d.text.split())
+        words = plural(len(d.text.split()), "word")
         when = d.updated.strftime("%Y-%m-%d %H:%M") if d.updated else "undated"
-        print(f"    - {d.title} ({words} words, {when})")
+        print(f"    - {d.title} ({words}, {when})")
     return EXIT_OK
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, TextIO
 
+from ..wording import plural
+
 if TYPE_CHECKING:
     from ..engine import Report
     from ..models import Profile
@@ -56,7 +58,7 @@ def render_report(report: Report, text: str, profile: Profile, *, color: bool) -
         f"{paint('Overall', '1')}       "
         f"{paint(f'{report.overall:5.1f}', score_style(report.overall))}"
         f"  {paint(bar(report.overall), score_style(report.overall))}"
-        f"  {report.words} words, about {spoken} spoken"
+        f"  {plural(report.words, 'word')}, about {spoken} spoken"
     )
     for cap in report.caps:
         out.append(f"              {paint('capped: ' + cap, '2')}")

@@ -41,7 +41,20 @@ def run_score(args: argparse.Namespace) -> int:
             for name, problem in broken:
                 sys.stderr.write(f"aspire: plugin {name} {problem}\n")
             stdout.write(render_report(report, text, profile, color=use_color(stdout)))
-    return EXIT_OK if passes(report, args.min_score) else EXIT_BELOW
+    if passes(report, args.min_score):
+        return EXIT_OK
+    # A failing check in a script or CI log says why, not only its exit status.
+    sys.stderr.write(f"aspire: {below(report, args.min_score)}\n")
+    return EXIT_BELOW
+
+
+def below(report: Report, min_score: float) -> str:
+    """Why `--min-score` failed, in one line."""
+    limit = f"{min_score:g}"
+    if not (report.overall_ok and math.isfinite(report.overall)):
+        return f"no overall score could be computed, so --min-score {limit} is not met"
+    # Rounded down: 69.96 against 70 reads "69.9 is below", never "70.0 is below".
+    return f"overall {math.floor(report.overall * 10) / 10:.1f} is below --min-score {limit}"
 
 
 def passes(report: Report, min_score: float | None) -> bool:

@@ -67,7 +67,8 @@ class {cls}(Scorer):
                     "Leave it out; the sentence stands without it.",
                 ))
         score = max(0.0, 100.0 - 10.0 * len(findings))
-        summary = "No filler phrases." if not findings else f"{{len(findings)}} filler phrase(s)."
+        n = len(findings)
+        summary = f"{{n}} filler phrase{{'' if n == 1 else 's'}}." if n else "No filler phrases."
         return ScoreResult(score=score, summary=summary, findings=findings)
 
 

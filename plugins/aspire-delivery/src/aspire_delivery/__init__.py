@@ -123,8 +123,15 @@ class DeliveryScorer(Scorer):
         elif not findings:
             summary = f"Easy to say aloud: about {round(words * 60 / 140)} s at a calm pace."
         else:
-            summary = f"{hard} hard sentence(s) and {fillers} filler(s) to smooth out."
+            parts = [_count(hard, "hard sentence"), _count(fillers, "filler")]
+            summary = f"{' and '.join(p for p in parts if p)} to smooth out."
         return ScoreResult(score=score, summary=summary, findings=findings)
+
+
+def _count(n: int, thing: str) -> str:
+    """How many, as in "1 filler" or "2 fillers"; empty for none. Kept here: Aspire's own
+    wording helper is not part of the plugin API."""
+    return "" if n == 0 else f"{n} {thing}{'' if n == 1 else 's'}"
 
 
 @hookimpl

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...storage import data_home
+from ..commands import COMMANDS
 from ..keymap import KEYMAP_FILE, bound
 from ..widgets.draft.editor import DraftEditor
 
@@ -64,6 +65,13 @@ class HelpScreen(ModalScreen[None]):
         palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette")
         text.append(f"  {self.app.get_key_display(palette):<10}", style="cyan")
         text.append("Command palette: every action by name\n")
+        # Commands with no key of their own are named here, so help lists every action.
+        # (one wrapped paragraph, to keep the rest of help on screen).
+        keyed = {b.action for b in keys.values()}
+        unkeyed = [title for title, action, _ in COMMANDS if action not in keyed]
+        text.append(f"  {'':<10}")
+        text.append("Only in the palette: ", style="dim")
+        text.append(" · ".join(unkeyed) + "\n")
         text.append(
             f"\nRemap keys in {data_home() / KEYMAP_FILE}, one line per binding id:\n", style="dim"
         )

@@ -29,6 +29,7 @@ from ...storage import (
     load_profile,
     profiles_dir,
 )
+from ...wording import plural
 from ..widgets.chrome import KeyBar
 
 
@@ -62,14 +63,20 @@ class ProfilePicker(Screen[Session | None]):
         self.reload()
         self.query_one(OptionList).focus()
 
-    def reload(self) -> None:
+    def reload(self, highlight: Path | None = None) -> None:
+        """List what is on disk again, the highlight staying on the same profile (or on
+        `highlight`): the list is sorted by name, so a row number would land elsewhere."""
+        chosen = self._selected()
+        keep = highlight or (chosen.path if chosen else None)
         self.entries = list(iter_profiles())
-        self._render_list()
+        self._render_list(keep)
         self._score_all()
 
-    def _render_list(self) -> None:
+    def _render_list(self, highlight: Path | None = None) -> None:
         options = self.query_one(OptionList)
-        highlighted = options.highlighted
+        if highlight is None:
+            chosen = self._selected()
+            highlight = chosen.path if chosen else self.current
         options.clear_options()
         for i, e in enumerate(self.entries):
             prompt = Text()
@@ -88,7 +95,7 @@ class ProfilePicker(Screen[Session | None]):
                 best = self.best.get(e.path)
                 score = "…" if best is None else f"{best:.0f}"
                 prompt.append(
-                    f"\n{len(p.drafts)} draft(s) · best overall {score} · {e.path.name}",
+                    f"\n{plural(len(p.drafts), 'draft')} · best overall {score} · {e.path.name}",
                     style="dim",
                 )
             options.add_option(Option(prompt, id=str(i)))
@@ -96,11 +103,14 @@ class ProfilePicker(Screen[Session | None]):
             options.add_option(
                 Option(Text("No profiles yet: press n or b.", style="dim"), disabled=True)
             )
-        elif highlighted is not None:
-            options.highlighted = min(highlighted, len(self.entries) - 1)
-        else:  # start on the profile that is open
-            paths = [e.path for e in self.entries]
-            options.highlighted = paths.index(self.current) if self.current in paths else 0
+        else:  # the profile highlighted before, else the open one
+            paths = [_same(e.path) for e in self.entries]
+            for wanted in (highlight, self.current):
+                if _same(wanted) in paths:
+                    options.highlighted = paths.index(_same(wanted))
+                    break
+            else:
+                options.highlighted = 0
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _score_all(self) -> None:
@@ -118,6 +128,8 @@ class ProfilePicker(Screen[Session | None]):
         self._render_list()
 
     def _selected(self) -> ProfileEntry | None:
+        if not self.is_mounted:
+            return None
         index = self.query_one(OptionList).highlighted
         if index is None or index >= len(self.entries):
             return None
@@ -162,11 +174,12 @@ class ProfilePicker(Screen[Session | None]):
         entry = self._selected()
         if entry is None or entry.profile is None:
             return
+        copy: Path | None = None
         try:
-            Session.copy_of(entry.path, role=f"{entry.profile.role} (copy)")
+            copy = Session.copy_of(entry.path, role=f"{entry.profile.role} (copy)").path
         except (AspireError, OSError) as exc:
             self.notify(str(exc), severity="error")
-        self.reload()
+        self.reload(highlight=copy)
 
     def action_rename(self) -> None:
         entry = self._selected()
@@ -191,7 +204,8 @@ class ProfilePicker(Screen[Session | None]):
                     return
             except (AspireError, OSError) as exc:
                 self.notify(str(exc), severity="error")
-            self.reload()
+                path = None
+            self.reload(highlight=path)
 
         self.app.push_screen(TextPrompt("New role name", profile.role), renamed)
 
@@ -233,6 +247,16 @@ class ProfilePicker(Screen[Session | None]):
             self.notify(str(exc), severity="error")
             return
         self.dismiss(session)
+
+
+def _same(path: Path | None) -> Path | None:
+    """A path as the file it names, so a relative or linked path matches the listing's."""
+    if path is None:
+        return None
+    try:
+        return path.resolve()
+    except OSError:
+        return path
 
 
 class ExampleChooser(ModalScreen[Path | None]):

@@ -16,8 +16,11 @@ class Field(NamedTuple):
     hint: str
 
 
-class FieldsPane(VerticalScroll):
-    """Edits `profile.<section>.<key>` for each field; posts `Edited` on every change."""
+class FieldsPane(VerticalScroll, can_focus=False):
+    """Edits `profile.<section>.<key>` for each field; posts `Edited` on every change.
+
+    The column itself takes no focus: Tab goes from field to field, and a focused field
+    scrolls into view, so a stop on the column would only swallow the user's typing."""
 
     SECTION = ""
     FIELDS: tuple[Field, ...] = ()
@@ -28,9 +31,21 @@ class FieldsPane(VerticalScroll):
             super().__init__()
             self.section, self.key, self.value = section, key, value
 
-    def __init__(self, values: dict[str, str], **kwargs: object) -> None:
+    def __init__(self, values: dict[str, str], focus: bool = False, **kwargs: object) -> None:
+        """`focus`: focus the first field once it is built (the pane is being shown)."""
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._values = values
+        self._focus_on_mount = focus
+
+    def on_mount(self) -> None:
+        if self._focus_on_mount:
+            self.focus_first()
+
+    def focus_first(self) -> None:
+        """Put the focus in the first field, ready to type."""
+        first = self.query(TextArea).first()
+        first.focus()
+        first.scroll_visible(animate=False)
 
     def compose(self) -> ComposeResult:
         if self.INTRO:

@@ -9,7 +9,9 @@ from typing import ClassVar
 
 from rich.style import Style
 from textual.binding import Binding, BindingType
+from textual.timer import Timer
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
 from ....models import Finding
 
@@ -18,7 +20,12 @@ FINDING_STYLES: dict[str, Style] = {
     "aspire-error": Style(bgcolor="#7a1f1f", underline=True),
     "aspire-warning": Style(bgcolor="#6b5416", underline=True),
     "aspire-suggestion": Style(underline=True, color="#7fb8ff"),
+    # A chosen finding flashes in reverse, drawn over its own colour: a selection would be
+    # hidden under that colour, and the next key typed would replace the whole span.
+    "aspire-chosen": Style(reverse=True, bold=True),
 }
+#: How long a chosen finding's span stays flashed.
+FLASH_SECONDS = 1.5
 
 
 class DraftEditor(TextArea):
@@ -44,6 +51,8 @@ class DraftEditor(TextArea):
     def __init__(self, text: str = "", **kwargs: object) -> None:
         super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)  # type: ignore[arg-type]
         self._findings: list[tuple[int, int, str]] = []
+        self._flash: tuple[int, int] | None = None
+        self._flash_timer: Timer | None = None
 
     def show_findings(self, findings: Iterable[Finding]) -> None:
         """Highlight these findings (info ones are listed, not painted)."""
@@ -55,6 +64,38 @@ class DraftEditor(TextArea):
         if spans == self._findings:
             return
         self._findings = spans
+        self._build_highlight_map()
+        self.refresh()
+
+    def go_to_span(self, start: int, end: int) -> None:
+        """Show a span without selecting it: the cursor goes to its start (so typing inserts
+        there, replacing nothing) and the span flashes for a moment. Undo history starts a
+        new step here, so an undo never joins this typing to what was typed elsewhere."""
+        self.history.checkpoint()
+        self.selection = Selection.cursor(self.location_of(start))
+        self.scroll_cursor_visible(center=True)
+        self._flash = (start, end) if end > start else None
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(FLASH_SECONDS, self._end_flash)
+        self._build_highlight_map()
+        self.refresh()
+
+    @property
+    def flashed(self) -> tuple[int, int] | None:
+        """The span flashed now, as str offsets, if any."""
+        return self._flash
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """An edit moves the text under the flash: end it rather than flash the wrong words."""
+        if self._flash is not None:
+            self._end_flash()
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+            self._flash_timer = None
         self._build_highlight_map()
         self.refresh()
 
@@ -78,18 +119,22 @@ class DraftEditor(TextArea):
 
     def _build_highlight_map(self) -> None:
         super()._build_highlight_map()
-        if not getattr(self, "_findings", None):
+        spans = [(a, b, f"aspire-{severity}") for a, b, severity in getattr(self, "_findings", [])]
+        order = {"aspire-suggestion": 0, "aspire-warning": 1, "aspire-error": 2}
+        spans.sort(key=lambda f: order.get(f[2], 0))
+        flash = getattr(self, "_flash", None)
+        if flash is not None:
+            spans.append((*flash, "aspire-chosen"))  # last: drawn over the finding's colour
+        if not spans:
             return
         lines = self.document.lines
         starts = self._line_starts()
         text_end = starts[-1] + len(lines[-1])
         highlights = self._highlights
-        order = {"suggestion": 0, "warning": 1, "error": 2}
-        for start, end, severity in sorted(self._findings, key=lambda f: order.get(f[2], 0)):
+        for start, end, name in spans:
             if start >= text_end:
                 continue
             end = min(end, text_end)
-            name = f"aspire-{severity}"
             first = max(0, bisect_right(starts, start) - 1)
             last = max(0, bisect_right(starts, max(start, end - 1)) - 1)
             for row in range(first, last + 1):

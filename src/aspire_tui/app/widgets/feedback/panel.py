@@ -9,13 +9,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import OptionList, Sparkline, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ....engine import Report, ScorerScore
 from ....models import Finding
+from ....wording import plural
 
 BAR = 16
+#: The bar of each draft's overall score across drafts.
+HISTORY_BAR = 10
+HISTORY_TITLE = 12
 SEVERITY_MARK = {
     "error": ("✖", "bold red"),
     "warning": ("▲", "yellow"),
@@ -83,7 +87,6 @@ class FeedbackPanel(VerticalScroll):
                 OptionList(id="findings"),
                 Static("", id="checklist"),
                 Static("", id="history"),
-                Sparkline([], id="history-spark"),
             ]
         )
         self.call_after_refresh(self._catch_up)
@@ -94,8 +97,6 @@ class FeedbackPanel(VerticalScroll):
         for selector, content in later.items():
             if selector == "findings":
                 self._show_findings(*content)  # type: ignore[misc]
-            elif selector == "spark":
-                self._show_spark(content)  # type: ignore[arg-type]
             else:
                 self._update(selector, content)  # type: ignore[arg-type]
 
@@ -107,7 +108,7 @@ class FeedbackPanel(VerticalScroll):
             ("Overall ", "bold"),
             (f"{report.overall:5.1f} ", f"bold {score_style(report.overall)}"),
             (bar(report.overall), score_style(report.overall)),
-            f"\n{report.words} words · about {spoken} spoken",
+            f"\n{plural(report.words, 'word')} · about {spoken} spoken",
         )
         for cap in report.caps:
             overall.append(f"\ncapped: {cap}", style="dim")
@@ -213,22 +214,24 @@ class FeedbackPanel(VerticalScroll):
         self._update("#checklist", out)
 
     def show_history(self, scores: list[tuple[str, float | None]], current: int) -> None:
-        out = Text("Across drafts\n", style="bold")
-        for i, (title, score) in enumerate(scores):
+        """Each draft's overall score, with a bar once there are two to compare. The bars
+        run from 0 to 100, as every bar here does: 90 against 94 is two nearly full bars,
+        not an empty one against a full one."""
+        out = Text("Across drafts", style="bold")
+        compare = len(scores) > 1
+        if compare:
+            out.append("  (bars 0–100)", style="dim")
+        out.append("\n")
+        # Long titles are cut, so a bar fits on its line even in the narrow panel.
+        titles = [t if len(t) <= HISTORY_TITLE else t[: HISTORY_TITLE - 1] + "…" for t, _ in scores]
+        width = max(map(len, titles), default=0)
+        for i, ((_, score), title) in enumerate(zip(scores, titles, strict=True)):
             value = "…" if score is None else f"{score:.0f}"
-            out.append(
-                f"{'▶' if i == current else ' '} {title}: {value}\n",
-                style="bold" if i == current else "",
-            )
+            style = "bold" if i == current else ""
+            if not compare:
+                out.append(f"{'▶' if i == current else ' '} {title}: {value}\n", style=style)
+                continue
+            out.append(f"{'▶' if i == current else ' '} {title:<{width}} {value:>3} ", style=style)
+            out.append(bar(score or 0.0, HISTORY_BAR) if score is not None else "", "cyan")
+            out.append("\n")
         self._update("#history", out)
-        self._show_spark([s for _, s in scores if s is not None])
-
-    def _show_spark(self, data: list[float]) -> None:
-        if not self._ready:
-            self._later["spark"] = data
-            return
-        if self._shown.get("spark") != data:
-            self._shown["spark"] = data
-            spark = self.query_one("#history-spark", Sparkline)
-            spark.data = data
-            spark.display = len(data) > 1
