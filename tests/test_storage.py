@@ -261,3 +261,31 @@ def test_data_home_follows_the_platform_rules(monkeypatch: pytest.MonkeyPatch) -
         assert data_home() == user_data_path("aspire", appauthor=False)
     monkeypatch.setenv("ASPIRE_HOME", "~/custom")
     assert data_home() == Path("~/custom").expanduser()
+
+
+def test_the_key_line_search_is_linear_on_a_line_that_never_closes() -> None:
+    import time
+
+    from aspire_tui.storage import find_key_line
+
+    text = "[" + " " * 50_000 + "\n" + "[" + "a " * 25_000 + "\nrole = 1\n"
+    started = time.perf_counter()
+    assert find_key_line(text, ("role",)) == 3
+    # Quadratic backtracking took minutes here; linear work takes milliseconds.
+    assert time.perf_counter() - started < 2.0
+
+
+def test_a_fifo_or_an_oversized_file_is_a_one_line_error(tmp_path: Path) -> None:
+    import os
+
+    from aspire_tui.errors import ProfileError
+    from aspire_tui.storage import MAX_PROFILE_BYTES, load_profile
+
+    fifo = tmp_path / "blocks.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(ProfileError, match="not a regular file"):
+        load_profile(fifo)  # never opened: reading a FIFO would wait forever
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"#" * (MAX_PROFILE_BYTES + 1))
+    with pytest.raises(ProfileError, match="too large"):
+        load_profile(big)
