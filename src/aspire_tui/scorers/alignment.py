@@ -43,7 +43,7 @@ class AlignmentScorer(Scorer):
                 summary="No research in the profile yet: add the job description to judge fit.",
                 findings=findings,
             )
-        fit = measure_fit(ctx.text, vocab, a.tokens)
+        fit = measure_fit(a.text, vocab, a.tokens)  # the part read: all of any real answer
         base = (
             30 * min(1.0, fit.precision / 0.45)
             + 20 * min(1.0, fit.amount / 15)

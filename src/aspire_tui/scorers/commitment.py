@@ -25,7 +25,7 @@ class CommitmentScorer(Scorer):
         uncertain = serious(a.hits_of(UNCERTAIN))
         company = ctx.profile.company.strip().lower()
         stays = len(a.matches.all("stay"))
-        if company and company.split()[0] in ctx.text.lower():
+        if company and company.split()[0] in a.text.lower():  # the part read
             stays += 1
         score = 62 + min(30, 8 * stays)
         errors = [h for h in flight if h.severity == "error"]

@@ -13,20 +13,20 @@ rule says otherwise, one told in the past ("I worked for another firm").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from . import ladder
 from .hits import BUZZ, FLIGHT, HEDGE, MONEY, UNCERTAIN, VAGUE, Hit
 from .lexicon import Rule, knowledge
-from .matches import Matches
-from .text import Span, clause_around
+from .matches import Blank, Matches
+from .text import Span
 
 if TYPE_CHECKING:
     from .analysis import Analysis
 
-_NEGATION = re.compile(
+NEGATION = re.compile(
     r"\b(?:not|no|never|nor|without|than|instead|isn't|aren't|wasn't|don't|won't|wouldn't|"
     r"didn't|doesn't|can't|cannot|rather|avoid|n't)\b|n't\b",
     re.IGNORECASE,
@@ -37,17 +37,22 @@ _PAST = re.compile(
     r"|my old|my previous|my last (?:job|role|employer))\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'd|i'll|i'm|me|my|we|we'd|we'll|we're|our)\b")
-_WORDS = re.compile(r"[\w']+")
-
-
-def _clause_before(a: Analysis, sentence: Span, start: int) -> str:
-    clause_start, _ = clause_around(sentence, start, start)
-    return a.lowered[clause_start:start]
 
 
 def negated(a: Analysis, sentence: Span, start: int) -> bool:
-    """A negation earlier in the same clause: "I'm not looking for a stepping stone"."""
-    return bool(_NEGATION.search(_clause_before(a, sentence, start)))
+    """A negation earlier in the same clause: "I'm not looking for a stepping stone".
+
+    The first few phrases of a sentence search their clause. Past those, the sentence's
+    negations are found once (`Analysis.negations`), and a clause holds one when the first
+    negation starting in it ends by `start`: no negation spans a clause break, and `start`
+    (where a phrase starts) is never inside a word, so the answer is the same."""
+    clause_start, _ = a.clause_around(sentence, start, start)
+    found = a.negations(sentence)
+    if found is None:
+        return bool(NEGATION.search(a.lowered[clause_start:start]))
+    starts, ends = found
+    i = bisect_left(starts, clause_start)
+    return i < len(starts) and ends[i] <= start
 
 
 def in_past(a: Analysis, sentence: Span, start: int) -> bool:
@@ -55,8 +60,10 @@ def in_past(a: Analysis, sentence: Span, start: int) -> bool:
     return bool(_PAST.search(a.lowered[max(sentence.start, start - 40) : start]))
 
 
-def _hit(rule: Rule, sentence: Span, start: int, end: int, severity: str | None = None) -> Hit:
-    left, right = clause_around(sentence, start, end)
+def _hit(
+    rule: Rule, a: Analysis, sentence: Span, start: int, end: int, severity: str | None = None
+) -> Hit:
+    left, right = a.clause_around(sentence, start, end)
     return Hit(
         rule.kind,
         min(left, start),
@@ -93,11 +100,12 @@ def _existence(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
                 if not rule.names and _a_name(a, a.sentences[i], x.start()):
                     continue
                 if not _blocked(rule, a, m, i, x.start()):
-                    yield _hit(rule, a.sentences[i], x.start(), x.end())
+                    yield _hit(rule, a, a.sentences[i], x.start(), x.end())
 
 
-def _gap(a: Analysis, start: int, end: int) -> int:
-    return len(_WORDS.findall(a.lowered[start:end])) if end > start else 0
+def _gap(a: Analysis, sentence: Span, start: int, end: int) -> int:
+    """Words between two offsets of `sentence`, counted from an index of its words."""
+    return a.word_gaps(sentence).between(start, end)
 
 
 def _sequence(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
@@ -108,15 +116,20 @@ def _sequence(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
         later = m.of(second)[i]
         if not found or not later:
             continue
+        starts = [y.start() for y in later]
         for x in found:
-            for y in later:
-                if y.start() < x.start() or y.end() <= x.end():
-                    continue
-                if _gap(a, x.end(), y.start()) > rule.within:
-                    break
-                if not _blocked(rule, a, m, i, x.start()):
-                    yield _hit(rule, a.sentences[i], x.start(), y.end())
-                break
+            # the first `second` that starts no earlier and ends later: jump to it rather
+            # than walk past every earlier one, for each `first`
+            j = bisect_left(starts, x.start())
+            while j < len(later) and later[j].end() <= x.end():
+                j += 1
+            if j == len(later):
+                continue
+            y = later[j]
+            if _gap(a, a.sentences[i], x.end(), y.start()) > rule.within:
+                continue
+            if not _blocked(rule, a, m, i, x.start()):
+                yield _hit(rule, a, a.sentences[i], x.start(), y.end())
 
 
 _NOT_A_LIMIT = re.compile(r"\b(?:at least|minimum|first|another|more|over|the next|every)\b")
@@ -132,14 +145,14 @@ def _tenure(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
             if j >= len(frames) or frames[j].end > sentence.end:
                 continue
             frame = frames[j]
-            if _gap(a, x.end(), frame.start) > rule.within:
+            if _gap(a, sentence, x.end(), frame.start) > rule.within:
                 continue
             if not rule.min_years <= frame.years <= rule.max_years:
                 continue
             if _NOT_A_LIMIT.search(a.lowered[x.start() : frame.end]):
                 continue
             if not _blocked(rule, a, m, i, x.start()):
-                yield _hit(rule, sentence, x.start(), frame.end)
+                yield _hit(rule, a, sentence, x.start(), frame.end)
 
 
 def _vague(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
@@ -163,7 +176,7 @@ def _vague(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
                     rule.message, rule.suggestion, rule.id,
                 )  # fmt: skip
             else:
-                yield _hit(rule, sentence, x.start(), x.end(), severity)
+                yield _hit(rule, a, sentence, x.start(), x.end(), severity)
 
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+|[A-Z]{2,}[\w-]*)\b")
@@ -175,9 +188,10 @@ def anchored(a: Analysis, m: Matches, i: int, blank: list[tuple[int, int]]) -> b
     number, a name, a time frame, a credential, a project or a role. "As a professional" is
     no role: a role noun after "as a" names no target."""
     sentence = a.sentences[i]
+    left_out = Blank(blank)
 
     def outside(start: int) -> bool:
-        return not any(x <= start < y for x, y in blank)
+        return not left_out.covers(start)
 
     text = sentence.text
     if any(outside(sentence.start + d.start()) for d in _DIGIT.finditer(text)):
@@ -185,7 +199,7 @@ def anchored(a: Analysis, m: Matches, i: int, blank: list[tuple[int, int]]) -> b
     names = [p for p in _PROPER.finditer(text) if p.group() not in ("I", "I'd", "I'm", "I'll")]
     if any(outside(sentence.start + p.start()) for p in names):
         return True
-    if any(sentence.start <= f.start < sentence.end and outside(f.start) for f in a.time_frames):
+    if any(outside(f.start) for f in a.frames_in(sentence.start, sentence.end)):
         return True
     generic = [(x.start(), x.end()) for x in m.of("generic_role")[i]]
     return m.has("anchor", i, [*blank, *generic])
@@ -208,7 +222,32 @@ def find_hits(a: Analysis) -> list[Hit]:
     hits.extend(ladder.realism_hits(a, m.of))
     _escalate_hedges(hits, a.words)
     _escalate_money(hits, a)
-    return dedupe(hits)
+    return dedupe(capped(hits))
+
+
+#: Hits kept per rule: enough for any answer; a draft that repeats a phrase thousands of
+#: times gets its first ones underlined, not thousands of findings.
+HITS_PER_RULE = 100
+
+
+def capped(hits: list[Hit], most: int = HITS_PER_RULE) -> list[Hit]:
+    """`hits` with at most `most` per rule, the earliest in the draft, in the same order.
+
+    Escalation (hedging throughout, money as the thread) is decided before the cap, on
+    every hit, so a cut never changes how serious the rest are."""
+    if len(hits) <= most:  # any answer: no rule can be over
+        return hits
+    by_rule: dict[str, list[int]] = {}
+    for i, h in enumerate(hits):
+        by_rule.setdefault(h.rule, []).append(i)
+    over = [ix for ix in by_rule.values() if len(ix) > most]
+    if not over:
+        return hits
+    dropped: set[int] = set()
+    for ix in over:
+        ix.sort(key=lambda i: (hits[i].start, hits[i].end, i))
+        dropped.update(ix[most:])
+    return [h for i, h in enumerate(hits) if i not in dropped]
 
 
 # ---- another employer or another place, by name: "work for Google", "moving to Perth" -----
@@ -248,7 +287,7 @@ def _elsewhere_hits(a: Analysis) -> list[Hit]:
                     continue  # "you're moving to Opera Cloud": the company's plan, not mine
                 if in_past(a, sentence, start) or negated(a, sentence, start):
                     continue
-                left, right = clause_around(sentence, start, end)
+                left, right = a.clause_around(sentence, start, end)
                 hits.append(
                     Hit(FLIGHT, left, right, start, end, "warning", *_OUT_OF_DOOR, "flight.named")
                 )
@@ -292,24 +331,45 @@ _WORDING = frozenset({VAGUE, BUZZ, HEDGE})
 
 def dedupe(hits: list[Hit]) -> list[Hit]:
     """One finding per problem: of overlapping hits of one kind the most severe stays, and
-    a suggestion on words that a warning already covers is dropped."""
+    a suggestion on words that a warning already covers is dropped.
+
+    Hits are taken most severe first. The kept hits of one family never overlap, so kept
+    in order of start their ends rise too, and one bisection tells whether a new hit
+    overlaps any of them; warnings and errors are all taken before any suggestion, so
+    those a suggestion is checked against are known in full by then."""
     ranked = sorted(hits, key=lambda h: (-_ORDER[h.severity], h.start, h.end))
     kept: list[Hit] = []
+    by_family: dict[str, list[tuple[int, int]]] = {}
+    serious: _Spans | None = None
     for h in ranked:
-        kind = _FAMILY.get(h.kind, h.kind)
-        clash = False
-        for k in kept:
-            if not (k.start < h.end and h.start < k.end):
+        family = by_family.setdefault(_FAMILY.get(h.kind, h.kind), [])
+        j = bisect_left(family, (h.end,))  # the kept hits that start before `h` ends
+        if j and family[j - 1][1] > h.start:
+            continue
+        if h.kind in _WORDING and h.severity == "suggestion":
+            if serious is None:
+                serious = _Spans([(k.start, k.end) for k in kept if _ORDER[k.severity] >= 2])
+            if serious.overlaps(h.start, h.end):
                 continue
-            if _FAMILY.get(k.kind, k.kind) == kind or (
-                h.kind in _WORDING and h.severity == "suggestion" and _ORDER[k.severity] >= 2
-            ):
-                clash = True
-            if clash:
-                break
-        if not clash:
-            kept.append(h)
+        insort(family, (h.start, h.end))
+        kept.append(h)
     return sorted(kept, key=lambda h: (h.start, h.end, h.kind))
+
+
+class _Spans:
+    """Fixed spans, any of which may overlap others: whether one overlaps `[start, end)` is
+    a bisection on their starts and a running maximum of their ends."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []
+        for _, b in spans:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        j = bisect_left(self.starts, end)
+        return j > 0 and self.reach[j - 1] > start
 
 
 __all__ = ["BUZZ", "FLIGHT", "HEDGE", "MONEY", "UNCERTAIN", "VAGUE", "Hit", "find_hits"]

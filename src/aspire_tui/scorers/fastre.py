@@ -130,6 +130,29 @@ def lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+#: Three hyphens with only spaces between them ("- - -"), or five within one word, are no
+#: writing an answer has ("state-of-the-art" has three); from there to the end of the run
+#: or the word, hyphens are read as spaces. The patterns start at a hyphen, which `re`
+#: finds without trying every position, and each part can match in one way only.
+_DASH_RUN = re.compile(r"-\s*-\s*-[\s-]*")
+_HYPHEN_WORD = re.compile(r"-[\w'&]*-[\w'&]*-[\w'&]*-[\w'&]*-[\w'&-]*")
+
+
+def _spaced(m: re.Match[str]) -> str:
+    return m.group().replace("-", " ")
+
+
+def calm_hyphens(low: str) -> str:
+    """`low` with the hyphens of dash runs and many-hyphened words read as spaces, every
+    character at its index. A phrase's space matches spaces or hyphens and its "[\\w-]+"
+    words take hyphens too, so in such a run every hyphen could be either and `re` tried
+    each way: fifty hyphens after "my partner" took minutes. An answer's text is returned
+    as it is."""
+    if low.count("-") < 3:
+        return low
+    return _HYPHEN_WORD.sub(_spaced, _DASH_RUN.sub(_spaced, low))
+
+
 _UPPER_LITERALS = re.compile(r"\\.|\(\?P|([A-Z]+)")
 
 

@@ -8,7 +8,7 @@ rung named, against the time the sentence gives for it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -17,7 +17,7 @@ from .fastre import lower
 from .hits import UNREALISTIC, Hit
 from .lexicon import pattern, table
 from .matches import Found
-from .text import Span, TimeFrame, clause_around
+from .text import Span, TimeFrame
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -108,33 +108,41 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
     low = a.lowered
     titles = [(rung, of(concept)) for rung, concept in lad.rungs]
     sweeps, verbs, scopes = of("sweep"), of("change_verb"), of("org_scope")
-    frames_all = a.time_frames
-    frame_starts = [f.start for f in frames_all]
     hits: list[Hit] = []
     for i, sentence in enumerate(a.sentences):
-        lo = bisect_left(frame_starts, sentence.start)
-        hi = bisect_left(frame_starts, sentence.end)
-        frames = frames_all[lo:hi]
+        frames = a.frames_in(sentence.start, sentence.end)
         if frames:
+            starts = [f.start for f in frames]
+            in_sentence = [
+                (rung, ms, [m.start() for m in ms]) for rung, by in titles if (ms := by[i])
+            ]
             for part in _parts(sentence):
+                # each part looks only at the titles and frames within it, by bisection:
+                # a sentence of many parts must not read every title once per part
                 found = [
                     (rung, m)
-                    for rung, by in titles
-                    for m in by[i]
-                    if part.start <= m.start() < part.end and not _someone_elses(low, m)
+                    for rung, by, at in in_sentence
+                    for m in by[bisect_left(at, part.start) : bisect_left(at, part.end)]
+                    if not _someone_elses(low, m)
                 ]
                 if not found:
                     continue
                 rung, m = max(found, key=lambda rm: rm[0])
-                own = [f for f in frames if part.start <= f.start < part.end]
+                lo, hi = bisect_left(starts, part.start), bisect_left(starts, part.end)
+                own = frames[lo:hi]
                 if not own and _LATER.search(low, part.start, part.end):
                     continue  # "and later, branch manager": the time given was for the step before
-                frame = _nearest(own or frames, m.start())
+                frame = (
+                    _nearest(own, m.start(), starts[lo:hi])
+                    if own
+                    else _nearest(frames, m.start(), starts)
+                )
                 usual = climb_years(lad, stage_rung, rung)
                 if usual <= 0 or frame.years >= usual * lad.too_fast:
                     continue
                 hits.append(
                     _hit(
+                        a,
                         sentence,
                         min(m.start(), frame.start),
                         max(m.end(), frame.end),
@@ -147,9 +155,10 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
         short = [f for f in frames if f.years <= lad.sweep_horizon]
         if sweeps[i] and short:
             sweep = sweeps[i][0]
-            frame = _nearest(short, sweep.start())
+            frame = _nearest(short, sweep.start(), [f.start for f in short])
             hits.append(
                 _hit(
+                    a,
                     sentence,
                     min(sweep.start(), frame.start),
                     max(sweep.end(), frame.end),
@@ -171,6 +180,7 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
             start, end = scope
             hits.append(
                 _hit(
+                    a,
                     sentence,
                     start,
                     end,
@@ -183,16 +193,22 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
 
 
 def _scope_promise(verbs: list[Found], scopes: list[Found]) -> tuple[int, int] | None:
-    """A verb of change followed within a few words by the whole organisation as its object."""
+    """A verb of change followed within a few words by the whole organisation as its object.
+
+    Scopes are in order of start, so the first one at or after a verb is the only one that
+    can be near enough."""
+    if not verbs or not scopes:
+        return None
+    starts = [s.start() for s in scopes]
     for v in verbs:
-        for s in scopes:
-            if v.end() <= s.start() <= v.end() + 40:
-                return v.start(), s.end()
+        j = bisect_left(starts, v.end())
+        if j < len(scopes) and starts[j] <= v.end() + 40:
+            return v.start(), scopes[j].end()
     return None
 
 
-def _hit(sentence: Span, start: int, end: int, message: str, suggestion: str) -> Hit:
-    left, right = clause_around(sentence, start, end)
+def _hit(a: Analysis, sentence: Span, start: int, end: int, message: str, suggestion: str) -> Hit:
+    left, right = a.clause_around(sentence, start, end)
     return Hit(
         UNREALISTIC,
         min(left, start),
@@ -219,8 +235,12 @@ def _parts(sentence: Span) -> list[Span]:
     return out
 
 
-def _nearest(frames: list[TimeFrame], pos: int) -> TimeFrame:
-    return min(frames, key=lambda f: min(abs(f.start - pos), abs(f.end - pos)))
+def _nearest(frames: list[TimeFrame], pos: int, starts: list[int]) -> TimeFrame:
+    """The frame nearest `pos` (the first of equals). Frames are in order and never
+    overlap, so only the last one starting by `pos`, and its neighbours, can be nearest."""
+    j = bisect_right(starts, pos) - 1
+    near = frames[max(j - 1, 0) : j + 2]
+    return min(near, key=lambda f: min(abs(f.start - pos), abs(f.end - pos)))
 
 
 def any_title(a: Analysis) -> bool:

@@ -9,14 +9,14 @@ sentence text: scoring the next keystroke scans only the sentence that changed. 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
 from .fastre import WordIndex
 from .lexicon import generation, pattern
-from .text import Span
+from .text import Span, TokenCount
 
 
 class Found(NamedTuple):
@@ -43,6 +43,8 @@ Spans = tuple[tuple[int, int], ...]
 #: (knowledge generation, concept, sentence in lower case) -> spans within the sentence
 _BY_SENTENCE: dict[tuple[int, str, str], Spans] = {}
 CACHE_LIMIT = 200_000
+_NOT_SPACES = re.compile(r"\S+")
+_NOT_SPACE = re.compile(r"\S")
 
 
 class Matches:
@@ -113,21 +115,58 @@ class Matches:
         return [m for found in self.of(concept) for m in found]
 
     def has(self, concept: str, i: int, outside: Iterable[tuple[int, int]] = ()) -> bool:
-        spans = list(outside)
-        return any(not any(a <= m.start() < b for a, b in spans) for m in self.of(concept)[i])
+        """Whether sentence `i` holds a match of `concept` that starts outside the spans."""
+        blank = Blank(outside)
+        return any(not blank.covers(m.start()) for m in self.of(concept)[i])
 
     def followed(self, first: str, second: str, within: int = 8) -> int:
-        """Sentences where `first` is followed by `second` within `within` words."""
+        """Sentences where `first` is followed by `second` within `within` words.
+
+        Only the nearest `second` after each `first` is measured: a later one has at least
+        as many words in between."""
         count = 0
         for i, found in enumerate(self.of(first)):
             later = self.of(second)[i]
-            if any(
-                y.start() >= x.end() and len(self.lowered[x.end() : y.start()].split()) <= within
-                for x in found
-                for y in later
-            ):
-                count += 1
+            if not found or not later:
+                continue
+            s = self.sentences[i]
+            gaps = TokenCount(self.lowered, _NOT_SPACES, _NOT_SPACE, s.start, s.end)
+            starts = [y.start() for y in later]
+            for x in found:
+                j = bisect_left(starts, x.end())
+                if j < len(starts) and gaps.between(x.end(), starts[j]) <= within:
+                    count += 1
+                    break
         return count
+
+
+class Blank:
+    """Spans to leave out. Past a few, they are merged, so that whether a position falls in
+    one is a bisection rather than a look at every span (a sentence of hedges has
+    thousands)."""
+
+    FEW = 8
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        if len(self.spans) <= self.FEW:
+            return
+        merged: list[list[int]] = []
+        for a, b in sorted(s for s in self.spans if s[1] > s[0]):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def covers(self, pos: int) -> bool:
+        if len(self.spans) <= self.FEW:
+            return any(a <= pos < b for a, b in self.spans)
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 def _start(m: Found) -> int:

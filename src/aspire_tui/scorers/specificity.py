@@ -58,7 +58,7 @@ class SpecificityScorer(Scorer):
 
     def score(self, ctx: ScoreContext) -> ScoreResult:
         a = ctx.analysis
-        text = ctx.text
+        text = a.text  # the part that is read: all of any real answer
         hits = [h for h in a.hits if h.kind in (VAGUE, BUZZ, UNCERTAIN, HEDGE)]
         findings = findings_from_hits(hits)
         if not text.strip():
@@ -87,6 +87,9 @@ class SpecificityScorer(Scorer):
         length = _length_finding(a)
         if length is not None:
             findings.append(length)
+        unread = _unread_finding(a)
+        if unread is not None:
+            findings.append(unread)
         if a.words < DISMISSIVE:
             score = min(score, 25.0 * a.words / DISMISSIVE)
 
@@ -155,6 +158,24 @@ def _length_finding(a: Analysis) -> Finding | None:
             kind="length",
         )
     return None
+
+
+def _unread_finding(a: Analysis) -> Finding | None:
+    """A draft past the limits of `Analysis` (10,000 words, say) is read only up to them:
+    say so once, at the first word that is not read, so that no one takes silence on the
+    rest for approval."""
+    if a.unread is None:
+        return None
+    start, end = a.unread
+    return finding(
+        start,
+        end,
+        "info",
+        f"Feedback covers the first {a.words:,} {'word' if a.words == 1 else 'words'}; "
+        f"an answer is ~200 words ({USUAL_MIN}-{USUAL_MAX} spoken in 60-90 seconds).",
+        "Keep the aspiration, one or two goals and why here; cut the rest.",
+        kind="length",
+    )
 
 
 @hookimpl

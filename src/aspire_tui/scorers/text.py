@@ -7,6 +7,7 @@ Offsets are Python str indices into the draft, the unit findings use.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -484,22 +485,97 @@ def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
 
 def clause_around(sentence: Span, start: int, end: int) -> tuple[int, int]:
     """The clause of `sentence` that holds `[start, end)`: what a coach would underline."""
-    left = sentence.start
-    right = sentence.end
-    for m in _CLAUSE_BREAK.finditer(sentence.text):
-        a = sentence.start + m.start()
-        b = sentence.start + m.end()
-        if b <= start:
-            left = b
-        elif a >= end:
-            right = a
-            break
-    text = sentence.text
-    while left < start and text[left - sentence.start].isspace():
-        left += 1
-    while right > end and text[right - sentence.start - 1] in " \t.,;:!?":
-        right -= 1
-    return left, max(right, end)
+    return ClauseBreaks(sentence).around(start, end)
+
+
+_LEADING_SPACE = re.compile(r"\s*")
+_TRAILING = " \t.,;:!?"
+
+
+class ClauseBreaks:
+    """Where one sentence breaks into clauses, found once: each hit then finds its clause by
+    bisection instead of rescanning the sentence, which made a long sentence with many
+    hits quadratic."""
+
+    def __init__(self, sentence: Span) -> None:
+        self.sentence = sentence
+        found = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence.text)]
+        self.starts = [sentence.start + a for a, _ in found]
+        self.ends = [sentence.start + b for _, b in found]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """As `clause_around`: after the last break ending by `start`, up to the first break
+        starting at or after `end`, without the spaces and stops at either edge."""
+        s = self.sentence
+        i = bisect_right(self.ends, start)
+        left = self.ends[i - 1] if i else s.start
+        j = bisect_left(self.starts, end, lo=i)
+        right = self.starts[j] if j < len(self.starts) else s.end
+        text = s.text
+        if left < start:
+            spaces = _LEADING_SPACE.match(text, left - s.start, start - s.start)
+            left += spaces.end() - spaces.start() if spaces else 0
+        if right > end:
+            right = end + len(text[end - s.start : right - s.start].rstrip(_TRAILING))
+        return left, max(right, end)
+
+
+#: A sentence longer than this (about 800 words) is read in windows of about this size,
+#: cut at a space: no spoken sentence is that long, even a run-on one typed without stops,
+#: and every rule's work within one sentence is then bounded.
+SENTENCE_CHARS = 5_000
+_SPACE_BEFORE = re.compile(r"\s(?=\S*\Z)")
+
+
+def windows(text: str, spans: list[Span], limit: int = SENTENCE_CHARS) -> list[Span]:
+    """`spans`, each longer than `limit` characters cut into windows of at most `limit`,
+    at the last space of each window's second half when it has one."""
+    if all(s.end - s.start <= limit for s in spans):
+        return spans
+    out: list[Span] = []
+    for s in spans:
+        pos = s.start
+        while s.end - pos > limit:
+            cut = pos + limit
+            space = _SPACE_BEFORE.search(text, pos + limit // 2, cut)
+            if space is not None:
+                cut = space.start()
+            _add_span(out, text, pos, cut)
+            pos = cut
+        _add_span(out, text, pos, s.end)
+    return out
+
+
+class TokenCount:
+    """Counts the tokens (`findall` of `token`) of slices of `text[start:end]`. A short
+    slice is counted directly; the first long one builds an index of where each token
+    starts, and from then on every count is a bisection, so that many long gaps in one
+    sentence do not each rescan it. A slice that begins inside a token counts that token's
+    tail, as `findall` on the slice does; `start` must not fall inside a token (a sentence
+    starts after a space)."""
+
+    SHORT = 200
+
+    def __init__(
+        self, text: str, token: re.Pattern[str], char: re.Pattern[str], start: int, end: int
+    ) -> None:
+        self.text = text
+        self.token = token
+        self.char = char
+        self.span = (start, end)
+        self._starts: list[int] | None = None
+
+    def between(self, start: int, end: int) -> int:
+        if end <= start:
+            return 0
+        if end - start <= self.SHORT:
+            return len(self.token.findall(self.text, start, end))
+        if self._starts is None:
+            self._starts = [m.start() for m in self.token.finditer(self.text, *self.span)]
+        starts = self._starts
+        n = bisect_left(starts, end) - bisect_left(starts, start)
+        inside = start > 0 and self.char.match(self.text, start - 1) is not None
+        return n + (inside and self.char.match(self.text, start) is not None)
 
 
 def words(text: str) -> list[re.Match[str]]:
