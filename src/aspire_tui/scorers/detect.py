@@ -32,7 +32,9 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:(?:i've|i have|i'd|i had) (?:worked|been|spent|done|run|had|managed|led)|i was|i spent"
+    r"\b(?:(?:i've|i have|i'd|i had) (?:worked|been(?! (?:planning|thinking|meaning|hoping|wanting|"
+    r"saving|looking|talking|considering|weighing|speaking|dreaming|toying|itching|aiming)\b)|spent"
+    r"|done|run|had|managed|led)|i was|i spent"
     r"|i worked|i used to|i did|ago|previously|before this|back when|in my last|at my last"
     r"|my old|my previous|my last (?:job|role|employer))\b"
 )
@@ -275,6 +277,7 @@ def _elsewhere_hits(a: Analysis) -> list[Hit]:
     """Names need the original capitals, so these read the text as written."""
     company = a.profile.company.strip().lower()
     own = {w for w in re.findall(r"[\w&'-]+", company) if len(w) > 2}
+    known = _names_in_profile(a)
     hits = []
     for sentence in a.sentences:
         for regex in (_OTHER_EMPLOYER, _MOVING_AWAY):
@@ -282,6 +285,8 @@ def _elsewhere_hits(a: Analysis) -> list[Hit]:
                 org = found.group("org").lower()
                 if org.split()[0] in _NOT_PLACES or (own and set(org.split()) & own):
                     continue  # this company, by its name
+                if set(org.split()) <= known:
+                    continue  # a place, title or team the research names: part of this job
                 start, end = sentence.start + found.start(), sentence.start + found.end()
                 if _THEIRS.search(a.lowered[max(sentence.start, start - 25) : start]):
                     continue  # "you're moving to Opera Cloud": the company's plan, not mine
@@ -292,6 +297,16 @@ def _elsewhere_hits(a: Analysis) -> list[Hit]:
                     Hit(FLIGHT, left, right, start, end, "warning", *_OUT_OF_DOOR, "flight.named")
                 )
     return hits
+
+
+def _names_in_profile(a: Analysis) -> frozenset[str]:
+    """The words of the role, the company and the research: a name found there (a base the
+    company flies to, a title on its ladder) belongs to this job, not to somewhere else."""
+    p = a.profile
+    texts = (p.role, p.company, *vars(p.research).values())
+    return frozenset(
+        w for text in texts for w in re.findall(r"[\w&'-]+", str(text).lower()) if len(w) > 2
+    )
 
 
 def _escalate_hedges(hits: list[Hit], word_count: int) -> None:

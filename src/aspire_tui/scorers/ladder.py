@@ -69,14 +69,18 @@ def the_ladder() -> Ladder:
 _SOMEONE_ELSES = re.compile(
     r"(?:\b(?:your|our|their|his|her|my)\s+(?:current\s+|new\s+|own\s+|existing\s+)?"
     r"|\bwith\s+(?:the|a)\s+|\b(?:report|reporting|work|working)\s+(?:to|for|under|with)\s+"
-    r"(?:the\s+|a\s+|an\s+)?)$",
+    r"(?:the\s+|a\s+|an\s+)?"
+    r"|\b(?:help|helping|support|supporting|assist|assisting|shadow|shadowing"
+    r"|learn from|learning from)"
+    r"\s+(?:the|a|an|our|your)\s+(?:[\w-]+\s+){0,2})$",
 )
 
 
 _BECOME = re.compile(r"\b(?:be|become|becoming|being)\s+your\s+$")
 _LATER = re.compile(
     r"\b(?:later|eventually|ultimately|long[\s-]term|one day|in time|down the line|after that"
-    r"|then|beyond that|in the future|further out|someday|some day)\b"
+    r"|(?<!by )(?<!until )(?<!before )then|beyond that|in the future|further out|someday"
+    r"|some day)\b"  # "by then" points back at the time just given: no later step
 )
 
 
@@ -91,11 +95,16 @@ def _someone_elses(low: str, m: Found) -> bool:
 
 @lru_cache(maxsize=64)
 def rung_of_role(role: str) -> float | None:
+    """The rung of the job applied for; an assistant, associate, trainee or junior one
+    stands a rung below the title it names ("Assistant Site Manager" is not a manager)."""
     low = lower(role)
     for rung, concept in the_ladder().rungs:
         if pattern(concept).search(low):
-            return rung
+            return max(1.0, rung - 1.0) if _UNDER.search(low) else rung
     return None
+
+
+_UNDER = re.compile(r"\b(?:assistant|associate|trainee|junior|apprentice|graduate|aspiring)\b")
 
 
 def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
