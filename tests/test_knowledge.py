@@ -226,3 +226,21 @@ def test_an_empty_draft_says_nothing_is_written(engine) -> None:  # type: ignore
     assert {s.summary for s in report.scores if s.plugin in ("realism", "commitment")} == {
         "Nothing written yet."
     }
+
+
+def test_no_phrase_backtracks_on_one_long_word() -> None:
+    """A phrase whose pieces can split one word many ways ('[a-z]+[a-z]*') is quadratic
+    on a long word; every concept together must scan 20,000 letters in well under a
+    second (a quadratic phrase takes several)."""
+    import time
+
+    from aspire_tui.scorers.lexicon import knowledge, pattern
+
+    text = "a" * 20_000
+    slow = []
+    for name in knowledge().concepts:
+        started = time.perf_counter()
+        pattern(name).full.search(text)
+        if time.perf_counter() - started > 0.5:
+            slow.append(name)
+    assert slow == []
