@@ -3,6 +3,7 @@ role, now and as it grows? (DOMAIN: "Why it is asked: fit"; preparation steps 1 
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -127,7 +128,8 @@ def measure_fit(text: str, vocab: Vocabulary, tokens: list[tuple[str, str]] | No
             matched += 0.5
     concepts = {c for s in stems if (c := concept_of(s))}
     fit.precision = matched / total if total else 0.0
-    fit.amount = sum(vocab.weights.get(s, 0.0) for s in stems) + 0.5 * len(
+    # fsum: a set's order changes from run to run, and the score must not
+    fit.amount = math.fsum(vocab.weights.get(s, 0.0) for s in stems) + 0.5 * len(
         {concept_of(s) for s in stems if s not in vocab.weights} & vocab.concepts
     )
     fit.touched = {i for i in vocab.requirements if _touches(i, stems, concepts)}

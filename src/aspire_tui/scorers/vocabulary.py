@@ -6,6 +6,7 @@ Words are compared by stem ("reporting" ~ "reports") and by concept ("dashboard"
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping
@@ -418,7 +419,7 @@ def _item(
 ) -> Item:
     stems = frozenset(s for s in terms(text) if weights.get(s, 0) >= 1.0)
     concepts = frozenset(c for s in stems if (c := concept_of(s)))
-    emphasis = sum(counts[s] for s in stems) / max(len(stems), 1)
+    emphasis = math.fsum(counts[s] for s in stems) / max(len(stems), 1)  # any order
     label = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(".:;")
     words = label.split()
     label = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
