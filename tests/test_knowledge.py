@@ -133,22 +133,28 @@ OPENING = "I enjoy coaching agents through call reviews and I'm good at it. "
 CLOSING = " Next year I'd like to take over the weekly Zendesk reporting for the team."
 
 
-def test_a_sequence_needs_both_parts(score) -> None:  # type: ignore[no-untyped-def]
-    leaving = "I'd learn the ropes here for a few years, then I'd move on."
-    text = OPENING + leaving + CLOSING
-    assert flagged(score(text), text, "then I'd move on", "commitment")
-    staying = "I'd learn the ropes here for a few years and then move on to team leading."
-    text = OPENING + staying + CLOSING
-    assert not flagged(score(text), text, staying, "commitment")
-
-
-def test_another_employer_in_the_future_is_flight_risk_but_not_in_the_past(score) -> None:  # type: ignore[no-untyped-def]
-    plan = "In five years I'd like to be a senior analyst at a bigger consultancy."
-    text = OPENING + plan + CLOSING
-    assert flagged(score(text), text, "a bigger consultancy", "commitment")
-    story = "I spent two years at a bigger consultancy before this, then moved into support."
-    text = OPENING + story + CLOSING
-    assert not flagged(score(text), text, story, "commitment")
+@pytest.mark.parametrize(
+    ("problem", "underlined", "fine"),
+    [
+        # A sequence needs both parts: "then" and a leaving.
+        (
+            "I'd learn the ropes here for a few years, then I'd move on.",
+            "then I'd move on",
+            "I'd learn the ropes here for a few years and then move on to team leading.",
+        ),
+        # Another employer in the future is flight risk; in the story so far it is not.
+        (
+            "In five years I'd like to be a senior analyst at a bigger consultancy.",
+            "a bigger consultancy",
+            "I spent two years at a bigger consultancy before this, then moved into support.",
+        ),
+    ],
+)
+def test_flight_rules_need_their_whole_shape(score, problem, underlined, fine) -> None:  # type: ignore[no-untyped-def]
+    text = OPENING + problem + CLOSING
+    assert flagged(score(text), text, underlined, "commitment")
+    text = OPENING + fine + CLOSING
+    assert not flagged(score(text), text, fine, "commitment")
 
 
 def test_a_short_stay_is_judged_by_its_length(score) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -220,8 +222,9 @@ def test_a_new_profile_is_whole_or_absent(monkeypatch: pytest.MonkeyPatch) -> No
     assert list(profiles_dir().iterdir()) == []
 
 
-def test_a_lease_says_who_else_has_the_profile_open() -> None:
-    path = _profile_file()
+@contextmanager
+def _open_in_another_aspire(path: Path) -> Iterator[int]:
+    """Another process holding the profile's lease, as a second Aspire would; its pid."""
     child = subprocess.Popen(
         [
             sys.executable,
@@ -235,12 +238,18 @@ def test_a_lease_says_who_else_has_the_profile_open() -> None:
     )
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "ok"
-        mine = Lease(path).acquire()
-        assert mine.other is not None and mine.other.pid == child.pid and not mine.mine
-        assert holder(path) is not None
+        yield child.pid
     finally:
         child.kill()
         child.wait()
+
+
+def test_a_lease_says_who_else_has_the_profile_open() -> None:
+    path = _profile_file()
+    with _open_in_another_aspire(path) as pid:
+        mine = Lease(path).acquire()
+        assert mine.other is not None and mine.other.pid == pid and not mine.mine
+        assert holder(path) is not None
     # Its process is gone: the lease is stale and taken over without a word.
     assert holder(path) is None
     mine = Lease(path).acquire()
@@ -265,29 +274,14 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_cli_will_not_rename_or_delete_a_profile_open_elsewhere() -> None:
     path = _profile_file()
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path; from aspire_tui.lease import Lease; "
-            "Lease(Path(sys.argv[1])).acquire(); print('ok', flush=True); time.sleep(30)",
-            str(path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "ok"
+    with _open_in_another_aspire(path) as pid:
         before = path.read_bytes()
         for args in (("rename", path.stem, "Team Lead"), ("delete", path.stem, "--yes")):
             done = _run("profile", *args)
             assert done.returncode == 2
             assert len(done.stderr.strip().splitlines()) == 1
-            assert f"process {child.pid}" in done.stderr
+            assert f"process {pid}" in done.stderr
         assert path.read_bytes() == before
-    finally:
-        child.kill()
-        child.wait()
     renamed = _run("profile", "rename", path.stem, "Team Lead")
     assert renamed.returncode == 0, renamed.stderr
     assert not path.exists()

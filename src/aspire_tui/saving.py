@@ -25,20 +25,18 @@ class ProfileFile:
     """The file as this session knows it: the text last read or written there, its stamp,
     and whether a person laid it out (then saves keep their comments and order)."""
 
-    def __init__(self, path: Path, raw: bytes | None, data: dict[str, Any] | None) -> None:
+    def __init__(self, path: Path, raw: bytes | None, data: dict[str, Any]) -> None:
         self.path = path
-        self.text = raw.decode("utf-8") if raw is not None else ""
-        self.stamp: Stamp | None = stamp_of(path, raw) if raw is not None else None
-        self.handmade = raw is not None and data is not None and self.text != render_new(data)
+        self.adopt(raw, data)
 
     def render(self, data: dict[str, Any]) -> str:
         return render_over(self.text, data) if self.handmade else render_new(data)
 
-    def adopt(self, raw: bytes | None, stamp: Stamp | None, handmade: bool) -> None:
-        """Take what is on disk now as the file this session knows."""
+    def adopt(self, raw: bytes | None, data: dict[str, Any]) -> None:
+        """Take `raw` (what is on disk now, holding `data`) as the file this session knows."""
         self.text = raw.decode("utf-8", "replace") if raw is not None else ""
-        self.stamp = stamp
-        self.handmade = handmade
+        self.stamp: Stamp | None = stamp_of(self.path, raw) if raw is not None else None
+        self.handmade = raw is not None and self.text != render_new(data)
 
 
 class Saver:

@@ -206,12 +206,11 @@ class Session:
             profile.drafts.append(Draft(title="Draft 1", updated=_now()))
         self.draft_index = min(self.draft_index, len(profile.drafts) - 1)
         self.saver.discard()
-        file = self.saver.file
-        file.adopt(
-            raw,
-            stamp_of(self.path, raw) if raw is not None else None,
-            raw is not None and raw.decode("utf-8", "replace") != render_new(profile_data(profile)),
-        )
+        self.saver.file.adopt(raw, profile_data(profile))
+
+    def keep_mine(self) -> Path:
+        """Keep this session's version as a copy beside the profile (the file is theirs)."""
+        return self.keep_copy(render_new(self.data()).encode("utf-8"), "mine")
 
     def keep_copy(self, data: bytes, whose: str) -> Path:
         """Keep `data` as a new profile beside this one, named for `whose` version it is."""
@@ -260,7 +259,9 @@ class Conflict:
         except tomllib.TOMLDecodeError:
             base_data = {}
         merged_data, clashes = merge3(
-            _plain(base_data), _plain(session.data()), _plain(profile_data(their_profile))
+            _as_read_back(base_data),
+            _as_read_back(session.data()),
+            _as_read_back(profile_data(their_profile)),
         )
         merged: Profile | None = None
         if not clashes:
@@ -279,7 +280,7 @@ class Conflict:
     def keep_theirs(self) -> Path:
         """Their version becomes the one open; this session's is kept as a copy."""
         assert self.their_profile is not None
-        copy = self.session.keep_copy(render_new(self.session.data()).encode("utf-8"), "mine")
+        copy = self.session.keep_mine()
         self.session.adopt(self.their_profile, self.theirs)
         self.session.dirty = False
         return copy
@@ -312,6 +313,6 @@ def _changed_at(path: Path) -> float:
         return 0.0
 
 
-def _plain(value: Any) -> Any:
+def _as_read_back(value: Any) -> Any:
     """Data as TOML reads it back (dates and text alike), so the two sides compare fairly."""
     return tomllib.loads(render_new(value)) if isinstance(value, dict) else value

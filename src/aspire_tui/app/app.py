@@ -24,7 +24,6 @@ from ..ondisk import stamp_of
 from ..plugins import PluginHost, load_host
 from ..session import Conflict, Session, export_draft
 from ..storage import atomic_write, data_home, private_dir, slugify
-from ..tomledit import render_new
 from ..wording import plural
 from .commands import AspireCommands
 from .keymap import bound, read_keymap
@@ -515,9 +514,7 @@ class AspireApp(App[None]):
                 self.session.save(self.changes)
             except ChangedOnDisk:
                 try:
-                    copy = self.session.keep_copy(
-                        render_new(self.session.data()).encode("utf-8"), "mine"
-                    )
+                    copy = self.session.keep_mine()
                 except ProfileError as exc:  # nowhere to keep it: the caller asks the user
                     raise OSError(exc.message) from None
                 self.parting_note = (
