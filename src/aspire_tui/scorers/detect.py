@@ -17,9 +17,9 @@ from bisect import bisect_left, insort
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from . import ladder
+from . import ladder, programme
 from .hits import BUZZ, FLIGHT, HEDGE, MONEY, UNCERTAIN, VAGUE, Hit
-from .lexicon import Rule, knowledge
+from .lexicon import Rule, knowledge, table
 from .matches import Blank, Matches
 from .text import Span
 
@@ -36,7 +36,8 @@ _PAST = re.compile(
     r"saving|looking|talking|considering|weighing|speaking|dreaming|toying|itching|aiming)\b)|spent"
     r"|done|run|had|managed|led)|i was|i spent"
     r"|i worked|i used to|i did|ago|previously|before this|back when|in my last|at my last"
-    r"|my old|my previous|my last (?:job|role|employer))\b"
+    r"|my old|my previous|my last (?:job|role|employer)"
+    r"|have been (?:working|doing|running|leading|managing|employed)|i moved|we moved)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'd|i'll|i'm|me|my|we|we'd|we'll|we're|our)\b")
 
@@ -144,17 +145,29 @@ def _tenure(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
         sentence = a.sentences[i]
         for x in found:
             j = bisect_left(starts, x.end())
-            if j >= len(frames) or frames[j].end > sentence.end:
+            frame = frames[j] if j < len(frames) and frames[j].end <= sentence.end else None
+            if frame is not None and _gap(a, sentence, x.end(), frame.start) > rule.within:
+                frame = None
+            if frame is None and rule.before and j > 0:
+                # "within ninety days I will have ... above 92 per cent": the time said first
+                before = frames[j - 1]
+                if (
+                    before.start >= sentence.start
+                    and before.end <= x.start()
+                    and _gap(a, sentence, before.end, x.start()) <= rule.within
+                ):
+                    frame = before
+            if frame is None or not rule.min_years <= frame.years <= rule.max_years:
                 continue
-            frame = frames[j]
-            if _gap(a, sentence, x.end(), frame.start) > rule.within:
-                continue
-            if not rule.min_years <= frame.years <= rule.max_years:
-                continue
-            if _NOT_A_LIMIT.search(a.lowered[x.start() : frame.end]):
+            lo, hi = min(x.start(), frame.start), max(x.end(), frame.end)
+            # "at least", "over" said of the time make it no limit; a time said first is
+            # read on its own ("within ninety days I will have first-time fixes above 90%")
+            first = frame.start < x.start()
+            said = (max(sentence.start, lo - 12), frame.end) if first else (lo, hi)
+            if _NOT_A_LIMIT.search(a.lowered[said[0] : said[1]]):
                 continue
             if not _blocked(rule, a, m, i, x.start()):
-                yield _hit(rule, a, sentence, x.start(), frame.end)
+                yield _hit(rule, a, sentence, lo, hi)
 
 
 def _vague(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
@@ -162,6 +175,9 @@ def _vague(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
     for i, sentence in enumerate(a.sentences):
         found = list(primary[i])
         others = [x for c in rule.match[1:] for x in m.of(c)[i]]
+        if not rule.names:
+            found = [x for x in found if not _a_name(a, sentence, x.start())]
+            others = [x for x in others if not _a_name(a, sentence, x.start())]
         if not found and not others:
             continue
         count = len(found) + len(others)
@@ -196,12 +212,22 @@ def anchored(a: Analysis, m: Matches, i: int, blank: list[tuple[int, int]]) -> b
         return not left_out.covers(start)
 
     text = sentence.text
-    if any(outside(sentence.start + d.start()) for d in _DIGIT.finditer(text)):
+    frames = a.frames_in(sentence.start, sentence.end)
+    horizon = float(table("vague").get("horizon_years", 4.0))
+    # the question's own horizon ("in five years", "5 years from now") is no step: only a
+    # nearer time makes a sentence concrete
+    echoes = Blank([(f.start, f.end) for f in frames if f.years >= horizon])
+    if any(
+        outside(at) and not echoes.covers(at)
+        for at in (sentence.start + d.start() for d in _DIGIT.finditer(text))
+    ):
         return True
     names = [p for p in _PROPER.finditer(text) if p.group() not in ("I", "I'd", "I'm", "I'll")]
-    if any(outside(sentence.start + p.start()) for p in names):
+    if any(
+        outside(at) and not echoes.covers(at) for at in (sentence.start + p.start() for p in names)
+    ):
         return True
-    if any(outside(f.start) for f in a.frames_in(sentence.start, sentence.end)):
+    if any(outside(f.start) and f.years < horizon for f in frames):
         return True
     generic = [(x.start(), x.end()) for x in m.of("generic_role")[i]]
     return m.has("anchor", i, [*blank, *generic])
@@ -222,6 +248,7 @@ def find_hits(a: Analysis) -> list[Hit]:
         hits.extend(DETECTORS[rule.type](rule, a, m))
     hits.extend(_elsewhere_hits(a))
     hits.extend(ladder.realism_hits(a, m.of))
+    hits.extend(programme.programme_hits(a))
     _escalate_hedges(hits, a.words)
     _escalate_money(hits, a)
     return dedupe(capped(hits))

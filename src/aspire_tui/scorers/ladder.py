@@ -17,6 +17,7 @@ from .fastre import lower
 from .hits import UNREALISTIC, Hit
 from .lexicon import pattern, table
 from .matches import Found
+from .path import CareerPath, company_path, research_text
 from .text import Span, TimeFrame
 
 if TYPE_CHECKING:
@@ -76,6 +77,9 @@ _SOMEONE_ELSES = re.compile(
 )
 
 
+# "assistant manager in two years, manager after that": the second title is a later step
+_AFTER_THAT = re.compile(r"\W{0,3}(?:after that|after|then|later|eventually|down the line)\b")
+_OWN_REWARD = re.compile(r"\s+(?:package|salary|pay|level|grade|band|money|wage|rate|title)\b")
 _BECOME = re.compile(r"\b(?:be|become|becoming|being)\s+your\s+$")
 _LATER = re.compile(
     r"\b(?:later|eventually|ultimately|long[\s-]term|one day|in time|down the line|after that"
@@ -84,9 +88,11 @@ _LATER = re.compile(
 )
 
 
-def _someone_elses(low: str, m: Found) -> bool:
+def _someone_elses(low: str, m: Found | re.Match[str]) -> bool:
     """A title that belongs to someone else: "your head of sales", "the director's"."""
-    possessive = low[m.end() : m.end() + 2] in ("'s", "’s")
+    possessive = low[m.end() : m.end() + 2] in ("'s", "’s") and not _OWN_REWARD.match(
+        low, m.end() + 2
+    )  # "a general manager's package" is the candidate's own aim
     before = low[max(0, m.start() - 30) : m.start()]
     if _BECOME.search(before):  # "to be your COO" is the candidate's own aim
         return False
@@ -116,55 +122,88 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
         stage_rung = max(stage_rung, applied)
     low = a.lowered
     titles = [(rung, of(concept)) for rung, concept in lad.rungs]
+    path = company_path(research_text(a.profile.research))
+    placed = path.place(a.profile.role) if path else None
     sweeps, verbs, scopes = of("sweep"), of("change_verb"), of("org_scope")
     hits: list[Hit] = []
     for i, sentence in enumerate(a.sentences):
         frames = a.frames_in(sentence.start, sentence.end)
+        starts = [f.start for f in frames]
         if frames:
-            starts = [f.start for f in frames]
             in_sentence = [
                 (rung, ms, [m.start() for m in ms]) for rung, by in titles if (ms := by[i])
             ]
             for part in _parts(sentence):
                 # each part looks only at the titles and frames within it, by bisection:
                 # a sentence of many parts must not read every title once per part
+                on_path = _path_steps(a, path, part) if path and placed is not None else []
                 found = [
                     (rung, m)
                     for rung, by, at in in_sentence
                     for m in by[bisect_left(at, part.start) : bisect_left(at, part.end)]
                     if not _someone_elses(low, m)
+                    and not _AFTER_THAT.match(low, m.end())
+                    and not any(s < m.end() and m.start() < e for _, s, e in on_path)
                 ]
-                if not found:
-                    continue
-                rung, m = max(found, key=lambda rm: rm[0])
                 lo, hi = bisect_left(starts, part.start), bisect_left(starts, part.end)
                 own = frames[lo:hi]
                 if not own and _LATER.search(low, part.start, part.end):
                     continue  # "and later, branch manager": the time given was for the step before
-                frame = (
-                    _nearest(own, m.start(), starts[lo:hi])
-                    if own
-                    else _nearest(frames, m.start(), starts)
-                )
-                usual = climb_years(lad, stage_rung, rung)
-                if usual <= 0 or frame.years >= usual * lad.too_fast:
-                    continue
-                hits.append(
-                    _hit(
-                        a,
-                        sentence,
-                        min(m.start(), frame.start),
-                        max(m.end(), frame.end),
-                        f"Too far, too fast for your career stage ({stage}): that step "
-                        f"usually takes about {round(usual)} years.",
-                        "Name the next rung and what you will learn on it; keep the bigger "
-                        "title as a direction, not a deadline.",
+                claims: list[tuple[float, int, int, str]] = []  # usual years, span, message
+                if found:
+                    rung, m = max(found, key=lambda rm: rm[0])
+                    usual = climb_years(lad, stage_rung, rung)
+                    claims.append(
+                        (
+                            usual,
+                            m.start(),
+                            m.end(),
+                            f"Too far, too fast for your career stage ({stage}): that step "
+                            f"usually takes about {round(usual)} years.",
+                        )
                     )
-                )
-        short = [f for f in frames if f.years <= lad.sweep_horizon]
-        if sweeps[i] and short:
-            sweep = sweeps[i][0]
-            frame = _nearest(short, sweep.start(), [f.start for f in short])
+                for step, start, end in on_path:
+                    if path and placed is not None and step > placed:
+                        usual = path.climb(placed, step)
+                        n = step - placed
+                        claims.append(
+                            (
+                                usual,
+                                start,
+                                end,
+                                f"{_said(a.text[start:end])} is {n} "
+                                f"{'step' if n == 1 else 'steps'} above this role on the path "
+                                f"your research notes, usually about {_years(usual)} away: too "
+                                "far, too fast.",
+                            )
+                        )
+                for usual, start, end, message in claims:
+                    frame = (
+                        _nearest(own, start, starts[lo:hi])
+                        if own
+                        else _nearest(frames, start, starts)
+                    )
+                    if usual <= 0 or frame.years >= usual * lad.too_fast:
+                        continue
+                    hits.append(
+                        _hit(
+                            a,
+                            sentence,
+                            min(start, frame.start),
+                            max(end, frame.end),
+                            message,
+                            "Name the next rung and what you will learn on it; keep the "
+                            "bigger title as a direction, not a deadline.",
+                        )
+                    )
+                    break
+        sweep_frame = (
+            _nearest(frames, sweeps[i][0].start(), starts) if frames and sweeps[i] else None
+        )
+        if sweep_frame is not None and sweep_frame.years <= lad.sweep_horizon:
+            # the time nearest the sweeping words is the one said of them: "more
+            # immediately ..., in two years, ... every" promises nothing within months
+            sweep, frame = sweeps[i][0], sweep_frame
             hits.append(
                 _hit(
                     a,
@@ -199,6 +238,27 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
                 )
             )
     return hits
+
+
+def _path_steps(a: Analysis, path: CareerPath, part: Span) -> list[tuple[int, int, int]]:
+    """The steps of the company's path named in `part`: (step, start, end)."""
+    out: list[tuple[int, int, int]] = []
+    for m in path.pattern.finditer(a.lowered, part.start, part.end):
+        step = path.index_of(m.group(0))
+        if step is not None and not _someone_elses(a.lowered, m):
+            out.append((step, m.start(), m.end()))
+    return out
+
+
+def _said(title: str) -> str:
+    return title[:1].upper() + title[1:]
+
+
+def _years(years: float) -> str:
+    if years < 1.5:
+        months = round(years * 12)
+        return f"{months} months"
+    return f"{round(years)} years"
 
 
 def _scope_promise(verbs: list[Found], scopes: list[Found]) -> tuple[int, int] | None:

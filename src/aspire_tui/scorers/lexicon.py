@@ -51,6 +51,7 @@ class Rule:
     scope: str = "sentence"
     max_years: float = 3.0
     min_years: float = 0.2
+    before: bool = False  # tenure: a time said before the words counts too
     unless: tuple[str, ...] = ()  # concepts in the same sentence that silence the rule
     requires: tuple[str, ...] = ()  # concepts the sentence must hold for the rule to fire
     anchored: str = "suggestion"  # vague: the severity when the sentence is concrete

@@ -351,6 +351,7 @@ def _time_words() -> _TimeWords:
     numbers = {k: float(v) for k, v in t["numbers"].items()}
     ordinals = {k: float(v) for k, v in t["ordinals"].items()}
     units = {k: float(v) for k, v in t["units"].items()}
+    counted_units = {k: float(v) for k, v in t.get("ordinal_units", {}).items()}
     tens = [w for w, v in numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
     ones = [w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w and len(w) > 2]
     num = (
@@ -358,6 +359,7 @@ def _time_words() -> _TimeWords:
         rf"|{_alternation(numbers)})(?:\s+and\s+a\s+half)?"
     )
     unit = rf"(?:{_alternation(units)})s?"
+    ordinal_unit = rf"(?:{_alternation({**units, **counted_units})})s?"
     ordinal = rf"(?:{_alternation(ordinals)}|{_alternation(numbers)}|\d+)"
     phrases = t.get("phrase", [])
     space = r"[\s-]+"
@@ -369,14 +371,17 @@ def _time_words() -> _TimeWords:
             (?P<lo>{num})(?:\s*(?:-|–|to|or)\s*(?P<hi>{num}))?[\s-]+(?P<unit>{unit})\b(?P<half>\s+and\s+a\s+half)?
           | (?:by\s+|in\s+|within\s+)?(?P<ordunit>year|month|quarter|week)\s+(?P<ordnum>{ordinal})\b
           | (?:my|the|your|our|[a-z]+'s)\s+(?P<ord>{_alternation(ordinals)})\s+(?:couple\s+of\s+)?
-            (?P<ordunit2>{unit})\b
+            (?P<ordunit2>{ordinal_unit})\b
           | (?P<next>next|this|coming)\s+(?P<nextunit>year|quarter|month)\b
           | (?:by|before|in)\s+(?P<calendar>20\d\d|fy\s?\d\d)\b
           | {phrase_groups or "(?!)"}
         )""",
         re.VERBOSE,  # runs on lower-cased text: faster than IGNORECASE
     )
-    return _TimeWords(regex, numbers, ordinals, units, tuple(float(p["years"]) for p in phrases))
+    every_unit = {**units, **counted_units}
+    return _TimeWords(
+        regex, numbers, ordinals, every_unit, tuple(float(p["years"]) for p in phrases)
+    )
 
 
 def number_value(text: str) -> float | None:
