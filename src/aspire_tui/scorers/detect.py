@@ -17,7 +17,7 @@ from bisect import bisect_left, insort
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from . import ladder, programme
+from . import ladder, places, programme
 from .hits import BUZZ, FLIGHT, HEDGE, MONEY, UNCERTAIN, VAGUE, Hit
 from .lexicon import Rule, knowledge, table
 from .matches import Blank, Matches
@@ -249,6 +249,7 @@ def find_hits(a: Analysis) -> list[Hit]:
     hits.extend(_elsewhere_hits(a))
     hits.extend(ladder.realism_hits(a, m.of))
     hits.extend(programme.programme_hits(a))
+    hits.extend(places.place_hits(a, _names_in_profile(a)))
     _escalate_hedges(hits, a.words)
     _escalate_money(hits, a)
     return dedupe(capped(hits))
@@ -317,7 +318,8 @@ def _elsewhere_hits(a: Analysis) -> list[Hit]:
                 start, end = sentence.start + found.start(), sentence.start + found.end()
                 if _THEIRS.search(a.lowered[max(sentence.start, start - 25) : start]):
                     continue  # "you're moving to Opera Cloud": the company's plan, not mine
-                if in_past(a, sentence, start) or negated(a, sentence, start):
+                named = sentence.start + found.start("org")  # "I'd never move to Berlin"
+                if in_past(a, sentence, start) or negated(a, sentence, named):
                     continue
                 left, right = a.clause_around(sentence, start, end)
                 hits.append(
