@@ -105,3 +105,32 @@ def test_reviews_and_anniversaries_count_only_with_an_ordinal() -> None:
     assert [f.years for f in find_time_frames("by my second review")] == [2.0]
     assert [f.years for f in find_time_frames("by my third anniversary here")] == [3.0]
     assert find_time_frames("a review of the process") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "plugin"),
+    [
+        # a title naming who a programme is for is no aim
+        (
+            "In my first year I'll help run the new manager development programme.",
+            "manager",
+            "realism",
+        ),
+        # the place aimed at is this one, said modestly
+        (
+            "Long term I'd like to lead support for an organisation like Brightwell.",
+            "organisation",
+            "commitment",
+        ),
+        ("Long term I'd like to lead support at a company like yours.", "company", "commitment"),
+        # growing here is the commitment line, not empty talk
+        (
+            "I'd like to make this move and then grow my career here.",
+            "grow my career",
+            "specificity",
+        ),
+    ],
+)
+def test_what_a_coach_would_not_underline(score, sentence: str, words: str, plugin: str) -> None:  # type: ignore[no-untyped-def]
+    text = OPENING + sentence + CLOSING
+    assert not flagged(score(text), text, words, plugin)

@@ -250,6 +250,7 @@ def find_hits(a: Analysis) -> list[Hit]:
     hits.extend(ladder.realism_hits(a, m.of))
     hits.extend(programme.programme_hits(a))
     hits.extend(places.place_hits(a, _names_in_profile(a)))
+    hits = [h for h in hits if not (h.kind == FLIGHT and _likened_to_here(a, h))]
     _escalate_hedges(hits, a.words)
     _escalate_money(hits, a)
     return dedupe(capped(hits))
@@ -326,6 +327,24 @@ def _elsewhere_hits(a: Analysis) -> list[Hit]:
                     Hit(FLIGHT, left, right, start, end, "warning", *_OUT_OF_DOOR, "flight.named")
                 )
     return hits
+
+
+def _likened_to_here(a: Analysis, hit: Hit) -> bool:
+    """ "An organisation like Calder Mutual", "a firm like yours": the place aimed at is this
+    one, said modestly."""
+    tail = a.lowered[hit.trigger_end : hit.trigger_end + 60]
+    like = _LIKE.match(tail)
+    if like is None:
+        return False
+    if like.group("who") in ("yours", "this one", "this", "you"):
+        return True
+    company = a.profile.company.strip().lower()
+    return bool(company) and like.group("who").startswith(company.split()[0])
+
+
+_LIKE = re.compile(
+    r"\W*(?:[\w-]+\s+){0,3}?(?:like|such as)\s+(?P<who>yours|this one|this|you|[\w&'-]+)"
+)
 
 
 def _names_in_profile(a: Analysis) -> frozenset[str]:

@@ -79,6 +79,12 @@ _SOMEONE_ELSES = re.compile(
 
 # "assistant manager in two years, manager after that": the second title is a later step
 _AFTER_THAT = re.compile(r"\W{0,3}(?:after that|after|then|later|eventually|down the line)\b")
+# "the new manager development programme": a title naming who a thing is for
+_AS_MODIFIER = re.compile(
+    r"\s+(?:development|training|programmes?|programs?|courses?|academy|meetings?|forums?"
+    r"|cohorts?|community|population|pipeline|network|conference|onboarding|induction"
+    r"|handbook|toolkit|workshops?|away ?days?)\b"
+)
 _OWN_REWARD = re.compile(r"\s+(?:package|salary|pay|level|grade|band|money|wage|rate|title)\b")
 _BECOME = re.compile(r"\b(?:be|become|becoming|being)\s+your\s+$")
 _LATER = re.compile(
@@ -143,6 +149,7 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
                     for m in by[bisect_left(at, part.start) : bisect_left(at, part.end)]
                     if not _someone_elses(low, m)
                     and not _AFTER_THAT.match(low, m.end())
+                    and not _AS_MODIFIER.match(low, m.end())
                     and not any(s < m.end() and m.start() < e for _, s, e in on_path)
                 ]
                 lo, hi = bisect_left(starts, part.start), bisect_left(starts, part.end)

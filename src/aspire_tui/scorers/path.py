@@ -26,7 +26,8 @@ _SLASH = re.compile(r"\s*/\s*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9&'’.-]*")
 _ENDS = re.compile(r"[.;:!?]\s|[.;:!?]$|\n")
 _QUALIFIER = re.compile(
-    r"\s+(?:(?:for|at|across|within)\s|(?:in|with|on)\s+(?:a|an|the|each|one|every|all|its|our)\b).*"
+    r"\s+(?:(?:for|at|across|within|once|when|after|if|expected|usually|typically|normally"
+    r"|by|until)\s|(?:in|with|on)\s+(?:a|an|the|each|one|every|all|its|our)\b).*"
 )
 _NOT_TITLE = re.compile(
     r"^(?:often|usually|typically|normally|generally|sometimes|mostly|with|after|before|from"
@@ -187,10 +188,14 @@ def _outside_brackets(text: str) -> str:
 
 
 def _tail(text: str) -> str:
-    """The segment that ends `text`: after its last stop or colon."""
+    """The segment that ends `text`: after its last stop or colon, and after a lead-in
+    ("the intended path is Head of Supply Chain")."""
     plain = _outside_brackets(text)
-    cut = max((m.end() for m in _ENDS.finditer(plain)), default=0)
+    cut = max((m.end() for m in [*_ENDS.finditer(plain), *_LEAD_IN.finditer(plain)]), default=0)
     return text[cut:]
+
+
+_LEAD_IN = re.compile(r"\b(?:is|are|was|goes|runs|from)\s+", re.IGNORECASE)
 
 
 def _head(text: str) -> tuple[str, bool]:
@@ -243,7 +248,7 @@ def _steps(
                 titles.append(" ".join(words))
         if not titles:
             return tuple(steps)  # a chain of titles, not of anything else
-        frames = find_time_frames(brackets)
+        frames = find_time_frames(brackets) or find_time_frames(_lengths_only(low))
         years = frames[0].years if frames else None
         counted = bool(frames and from_start.search(brackets) and not per_step.search(brackets))
         if years is not None and steps and not counted and not per_step.search(brackets):
@@ -251,6 +256,12 @@ def _steps(
             counted = years > CareerPath(tuple(steps), step_years).years_to(len(steps) - 1)
         steps.append(Step(tuple(dict.fromkeys(titles)), years, counted))
     return tuple(steps)
+
+
+def _lengths_only(segment: str) -> str:
+    """A time written after the title ("Director once the site opens, expected in 2-3
+    years"), with the title's own numbers ("Level 3", "Band 6") left out."""
+    return re.sub(r"\b(?:level|band|grade|year|step|tier|class)\s+\d+\w*", " ", segment)
 
 
 def _in_order(wanted: list[str], words: list[str]) -> bool:
