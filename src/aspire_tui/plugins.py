@@ -20,12 +20,14 @@ import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 import pluggy
 
 from . import hookspecs
 from .engine import one_line
+from .errors import AspireError
 from .scorer import Scorer
 
 BUILTIN_MODULES: tuple[str, ...] = (
@@ -66,6 +68,7 @@ class PluginInfo:
     vocabulary: dict[str, int] = field(default_factory=dict)  # concept -> phrases added
     hung: bool = False
     changed: list[str] = field(default_factory=list)  # Aspire's code it replaced
+    disabled_by: str | None = None  # SAVED, DISABLE_ENV or LOAD_ENV, for a plugin left off
 
     @property
     def ok(self) -> bool:
@@ -82,7 +85,10 @@ class PluginInfo:
         return "ok" if self.error is None else "failed"
 
     def advice(self) -> str:
-        return f"add {self.name} to {DISABLE_ENV} to leave it off"
+        return (
+            f"`aspire plugins disable {self.name}` leaves it off "
+            f"({DISABLE_ENV}={self.name} for one run)"
+        )
 
     def problem(self) -> str:
         """What went wrong and what the user can do, in one line (no plugin name)."""
@@ -102,6 +108,7 @@ class PluginInfo:
             "import_ms": round(self.import_ms, 2),
             "vocabulary": dict(self.vocabulary),
             "changed": list(self.changed),
+            "disabled_by": self.disabled_by,
         }
 
 
@@ -142,6 +149,8 @@ def new_manager() -> pluggy.PluginManager:
 
 LOAD_ENV = "ASPIRE_LOAD_PLUGINS"
 DISABLE_ENV = "ASPIRE_DISABLE_PLUGINS"
+#: `disabled_by` of a plugin left off by `aspire plugins disable` (saved in the config).
+SAVED = "aspire plugins disable"
 
 
 def _names(value: str | None) -> set[str] | None:
@@ -157,21 +166,157 @@ def plugin_selection(environ: dict[str, str] | None = None) -> tuple[set[str] | 
     return _names(env.get(LOAD_ENV)), _names(env.get(DISABLE_ENV)) or set()
 
 
+def left_off_by(
+    name: str, builtin: bool, load: set[str] | None, disable: set[str], saved: set[str]
+) -> str | None:
+    """Why a plugin stays off (None: it loads). Any one reason is enough: the saved list
+    and the environment add up, and built-ins ignore the load list (it names installed
+    plugins)."""
+    if name in saved:
+        return SAVED
+    if name in disable:
+        return DISABLE_ENV
+    if not builtin and load is not None and name not in load:
+        return LOAD_ENV
+    return None
+
+
+# ---- the user's config: plugins left off by `aspire plugins disable` ----------------------
+
+CONFIG_FILE = "config.toml"
+_CONFIG_LIMIT = 1_000_000
+_CONFIG_KEYS = {"plugins": {"disabled"}}
+_CONFIG_HEAD = (
+    "# Aspire's settings. `aspire plugins disable NAME` and `aspire plugins enable NAME`\n"
+    "# edit [plugins] disabled: plugins listed there are never loaded.\n"
+)
+
+
+class ConfigError(AspireError):
+    """The config file cannot be used: one line naming the file and the fix."""
+
+
+def config_path() -> Path:
+    """The config file in the user's data folder (`ASPIRE_HOME` moves it with the rest)."""
+    from .storage import data_home
+
+    return data_home() / CONFIG_FILE
+
+
+def saved_disabled(path: Path | None = None) -> list[str]:
+    """Plugins `aspire plugins disable` left off, in the order they were disabled; none
+    without a config file. A file Aspire cannot use is a `ConfigError`, never a guess:
+    loading a plugin the user turned off would be worse than stopping with one line."""
+    import stat
+    import tomllib
+
+    path = config_path() if path is None else path
+    fix = "fix it, or remove it to load every plugin"
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block every start
+            raise ConfigError(f"{path}: not a regular file; {fix}")
+        if info.st_size > _CONFIG_LIMIT:
+            raise ConfigError(f"{path}: too large for a config file; {fix}")
+        text = path.read_bytes().decode("utf-8")
+        data = tomllib.loads(text)
+    except FileNotFoundError:
+        return []
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path}: not UTF-8 text (bad byte at offset {exc.start}); {fix}"
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {one_line(exc)}; {fix}") from None
+    except (OSError, RecursionError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else one_line(exc)
+        raise ConfigError(f"{path}: cannot read: {reason}; {fix}") from None
+    _check_keys(path, data, _CONFIG_KEYS, "")
+    plugins = data.get("plugins", {})
+    if not isinstance(plugins, dict):
+        raise ConfigError(f"{path}: plugins must be a table ([plugins]); {fix}")
+    names = plugins.get("disabled", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ConfigError(
+            f'{path}: plugins.disabled must be a list of names, such as ["delivery"]; {fix}'
+        )
+    return list(dict.fromkeys(n.strip() for n in names if n.strip()))
+
+
+def _check_keys(path: Path, data: dict[str, Any], allowed: dict[str, Any], prefix: str) -> None:
+    import difflib
+
+    for key, value in data.items():
+        if key not in allowed:
+            close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+            hint = f"did you mean {prefix}{close[0]}?" if close else "remove it"
+            raise ConfigError(f"{path}: {prefix}{key}: unknown key; {hint}")
+        inner = allowed[key]
+        if isinstance(inner, set) and isinstance(value, dict):
+            _check_keys(path, value, dict.fromkeys(inner), f"{prefix}{key}.")
+
+
+def save_disabled(names: list[str], path: Path | None = None) -> Path:
+    """Save the plugins to leave off: atomically, mode 0600, in a private folder; the
+    rest of the file (comments, layout) is kept as the user wrote it."""
+    import tomlkit
+
+    from .storage import atomic_write, private_dir
+
+    path = config_path() if path is None else path
+    saved_disabled(path)  # never write over a file that does not read
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = _CONFIG_HEAD
+    try:
+        doc = tomlkit.parse(text)
+        table = doc.get("plugins")
+        if table is None:
+            table = tomlkit.table()
+            doc["plugins"] = table
+        table["disabled"] = list(names)
+        data = tomlkit.dumps(doc).encode("utf-8")
+    except Exception as exc:  # tomlkit reads some files tomllib accepts otherwise
+        raise ConfigError(
+            f"{path}: cannot be updated ({one_line(exc)}); edit [plugins] disabled by hand"
+        ) from None
+    private_dir(path.parent)
+    atomic_write(path, data)
+    return path
+
+
+def known_plugins() -> dict[str, str]:
+    """Every plugin's name and where it comes from ("built in", or its distribution and
+    version), from metadata alone: nothing is imported."""
+    known = {module.rsplit(".", 1)[1]: "built in" for module in BUILTIN_MODULES}
+    for ep in _entry_points():
+        if ep.name not in known:
+            origin = (
+                f"{getattr(ep, 'distribution', None) or '?'} {getattr(ep, 'version', '') or ''}"
+            )
+            known[ep.name] = origin.strip()
+    return known
+
+
 def load_host(*, builtins: bool = True, installed: bool = True) -> PluginHost:
     """Load the built-in scorers and every installed plugin that imports cleanly.
 
-    Plugins left off by ASPIRE_LOAD_PLUGINS / ASPIRE_DISABLE_PLUGINS are listed from their
-    metadata but their code is never imported."""
+    Plugins left off by `aspire plugins disable` (the config file), ASPIRE_DISABLE_PLUGINS
+    or ASPIRE_LOAD_PLUGINS are listed from their metadata, but their code is never
+    imported. A config file that cannot be read is a `ConfigError`."""
     import importlib
 
     manager = new_manager()
     infos: list[PluginInfo] = []
     owners: dict[str, PluginInfo] = {}  # registered name -> the plugin it was registered for
     load, disable = plugin_selection()
+    saved = set(saved_disabled())
     if builtins:
         for module_name in BUILTIN_MODULES:
             info = PluginInfo(name=module_name.rsplit(".", 1)[1], builtin=True)
-            if info.name in disable:
+            info.disabled_by = left_off_by(info.name, True, load, disable, saved)
+            if info.disabled_by:
                 info.enabled = False
             else:
                 started = time.perf_counter()
@@ -197,7 +342,8 @@ def load_host(*, builtins: bool = True, installed: bool = True) -> PluginHost:
                 distribution=getattr(ep, "distribution", None),
                 version=getattr(ep, "version", None),
             )
-            if ep.name in disable or (load is not None and ep.name not in load):
+            info.disabled_by = left_off_by(ep.name, False, load, disable, saved)
+            if info.disabled_by:
                 info.enabled = False
             else:
                 pending.append((info, ep))

@@ -87,21 +87,26 @@ class _Parser(argparse.ArgumentParser):
         )
 
 
+STAGES = ("entry", "mid", "senior", "executive", "changer")
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line; with `only`, just that subcommand (the rest is never parsed, and
-    building it costs start-up time)."""
+    building it costs start-up time).
+
+    Every `add_subparsers` is given its `prog`: argparse otherwise builds a subcommand's
+    name from its parent's usage line, which printed "aspire [PROFILE] | aspire COMMAND
+    ... score [-h]" as the usage of `aspire score`."""
     parser = _Parser(
         prog="aspire",
-        usage="aspire [PROFILE] | aspire COMMAND ...",
         description='Coach yourself through "What are your career aspirations?". With no '
         "command, opens the full-screen app on PROFILE (a name or a path) or on the profile "
-        "you used last.",
+        "you used last. `aspire COMMAND --help` tells more of each command.",
         epilog="Profiles live in $ASPIRE_HOME/profiles (default: your user data folder).",
     )
     parser.add_argument("--version", action="version", version=f"aspire {__version__}")
-    # `prog` keeps the usage line out of the subcommands' names in their errors.
     sub = parser.add_subparsers(
-        dest="command", metavar="COMMAND", parser_class=_Parser, prog="aspire"
+        dest="command", metavar="COMMAND", title="commands", parser_class=_Parser, prog="aspire"
     )
 
     if only in (None, "score"):
@@ -120,8 +125,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         )
         score.add_argument(
             "--stage",
-            choices=("entry", "mid", "senior", "executive", "changer"),
-            help="career stage when no profile is given (default: mid)",
+            choices=STAGES,
+            help="career stage to judge by: without a profile (default: mid), or instead of "
+            "the profile's own",
         )
         score.add_argument(
             "--format",
@@ -144,7 +150,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             description="Manage per-role profiles.",
         )
         psub = profile.add_subparsers(
-            dest="action", metavar="ACTION", parser_class=_Parser, required=True
+            dest="action",
+            metavar="ACTION",
+            title="actions",
+            parser_class=_Parser,
+            prog="aspire profile",
+            required=True,
         )
         psub.add_parser(
             "list",
@@ -166,7 +177,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         new.add_argument("--company", default=None, help="the company")
         new.add_argument(
             "--stage",
-            choices=("entry", "mid", "senior", "executive", "changer"),
+            choices=STAGES,
             help="your career stage",
         )
         show = psub.add_parser("show", help="print a profile", description="Print a profile.")
@@ -174,8 +185,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         show.add_argument("--format", "-f", choices=("text", "toml", "json"), default="text")
         validate = psub.add_parser(
             "validate",
-            help="check profiles and report the first problem",
-            description="Check profile files; exit 1 if any is invalid.",
+            help="check profiles and report every problem",
+            description="Check profile files and list every problem, one a line "
+            "(FILE:LINE: problem); exit 1 if any is invalid.",
         )
         validate.add_argument("names", nargs="+", metavar="NAME|PATH")
         rename = psub.add_parser(
@@ -195,22 +207,63 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     if only in (None, "plugins"):
         plugins = sub.add_parser(
             "plugins",
-            help="list the scoring plugins, built in and installed",
-            description="List every scoring plugin: where it comes from, whether it is enabled, "
-            "its scorers and their settings, and any error. ASPIRE_LOAD_PLUGINS (names, comma "
-            "separated; empty for built-ins only) and ASPIRE_DISABLE_PLUGINS choose what loads; "
-            "a name in both stays off. A profile's [plugins] disabled turns scorers off for one "
-            "role on top of that.",
+            # ACTION is optional here (no action lists the plugins), which argparse's own
+            # usage line would not show.
+            usage="aspire plugins [-h] [--format {text,json}]\n"
+            "       aspire plugins ACTION [-h] ...",
+            help="list, enable, disable, install and start scoring plugins",
+            description="With no ACTION, list every scoring plugin: where it comes from, "
+            "whether it is enabled, its scorers and their settings, and any error. "
+            "`aspire plugins disable NAME` leaves a plugin off (built-ins included) until "
+            "`aspire plugins enable NAME`; ASPIRE_DISABLE_PLUGINS (names, comma separated) "
+            "leaves more off for one run, and ASPIRE_LOAD_PLUGINS (empty for built-ins only) "
+            "loads only the installed plugins it names; a name left off anywhere stays off. "
+            "A profile's [plugins] disabled turns scorers off for one role on top of that.",
         )
-        plugins.add_argument("--format", "-f", choices=("text", "json"), default="text")
-        actions = plugins.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+        plugins.add_argument(
+            "--format",
+            "-f",
+            choices=("text", "json"),
+            default="text",
+            help="the list for people or for tools (default: text)",
+        )
+        actions = plugins.add_subparsers(
+            dest="action",
+            metavar="ACTION",
+            title="actions",
+            parser_class=_Parser,
+            prog="aspire plugins",
+        )
+        for verb, help_text, description in (
+            (
+                "disable",
+                "leave plugins off, without uninstalling them",
+                "Leave plugins off from now on (built-in scorers too), without uninstalling "
+                "them: a disabled plugin is never imported. Kept in config.toml in your "
+                "data folder.",
+            ),
+            (
+                "enable",
+                "turn plugins left off by `disable` back on",
+                "Turn plugins left off by `aspire plugins disable` back on.",
+            ),
+        ):
+            toggle = actions.add_parser(verb, help=help_text, description=description)
+            toggle.add_argument(
+                "names",
+                nargs="+",
+                metavar="NAME",
+                help="a plugin's name as `aspire plugins` lists it",
+            )
         new_plugin = actions.add_parser(
             "new",
             help="write a new plugin package to start from",
             description="Write a plugin package (pyproject with the entry point, a scorer, a test, "
             "a README) that passes its own tests and works once pip-installed.",
         )
-        new_plugin.add_argument("name", help="the plugin's name: letters, digits, - and _")
+        new_plugin.add_argument(
+            "name", metavar="NAME", help="the plugin's name: letters, digits, - and _"
+        )
         new_plugin.add_argument("--dir", default=".", help="where to write it (default: here)")
         install = actions.add_parser(
             "install",
@@ -224,10 +277,52 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             help="a name on PyPI, a path or anything pip accepts",
         )
         install.add_argument("--upgrade", "-U", action="store_true", help="upgrade if installed")
+    if only is None:
+        parser.usage = _usage(sub)
     return parser
 
 
 SUBCOMMANDS = ("score", "profile", "plugins")
+
+
+def _innermost(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> argparse.ArgumentParser:
+    """The parser of the (sub)command `args` were parsed for, e.g. `aspire profile list`."""
+    for dest in ("command", "action"):
+        nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        chosen = getattr(args, dest, None)
+        if not nested or chosen not in nested[0].choices:
+            break
+        parser = nested[0].choices[chosen]
+    return parser
+
+
+def _usage(sub: argparse._SubParsersAction[_Parser]) -> str:
+    """`aspire --help`'s usage: the app, then one line per command, taken from the parsers
+    themselves so that it cannot drift from them."""
+    lines = ["aspire [PROFILE]"]
+    for name, command in sub.choices.items():
+        nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
+        if nested:
+            verbs = "{" + ",".join(nested[0].choices) + "}"
+            lines.append(
+                f"aspire {name} {verbs} ..."
+                if nested[0].required
+                else f"aspire {name} [{verbs} ...]"
+            )
+            continue
+        words = [_positional(a) for a in command._actions if not a.option_strings]
+        lines.append(" ".join(["aspire", name, "[options]", *words]))
+    lines.append("aspire --version")
+    return "\n       ".join(lines)
+
+
+def _positional(action: argparse.Action) -> str:
+    name = str(action.metavar or action.dest)
+    return {"?": f"[{name}]", "*": f"[{name} ...]", "+": f"{name} [{name} ...]"}.get(
+        str(action.nargs), name
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -235,7 +330,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
         return _run_app(argv)
     parser = build_parser(argv[0] if argv[0] in SUBCOMMANDS else None)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # named by the command they were given to, not by bare `aspire`
+        _innermost(parser, args).error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         if args.command == "score":
             if args.profile is not None:
@@ -292,9 +389,19 @@ def _run_app(argv: list[str]) -> int:
         except AspireError as exc:
             print(f"aspire: {one_line(str(exc))}", file=sys.stderr)
             return EXIT_USAGE
+    from ..plugins import saved_disabled
+
+    try:
+        saved_disabled()  # a config the app could not use is an error here, not on screen
+    except AspireError as exc:
+        print(f"aspire: {one_line(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         print("aspire: the app needs a terminal; use `aspire score` in scripts", file=sys.stderr)
         return EXIT_USAGE
     from ..app.app import run
+    from ..terminal import restore_on_exit
 
-    return run(argv[0] if argv else None)
+    # A plugin that calls os._exit must not leave the shell in the app's screen modes.
+    with restore_on_exit():
+        return run(argv[0] if argv else None)

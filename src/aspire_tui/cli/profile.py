@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
+import shutil
 import sys
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ProfileError
 from ..storage import (
@@ -27,7 +30,7 @@ from ..storage import (
     resolve_profile,
 )
 from ..wording import plural
-from . import EXIT_OK, UsageError, check_name
+from . import EXIT_OK, UsageError, check_name, one_line
 
 if TYPE_CHECKING:
     from ..models import Profile
@@ -49,30 +52,93 @@ def run_profile(args: argparse.Namespace) -> int:
     return _validate([check_name(name, "profile validate") for name in args.names])
 
 
+#: The widest name column when the output is not a terminal: the longest file name
+#: `profile new` makes. A longer name (a file named by hand) is printed whole, for a
+#: script may need it exactly, and the other rows stay aligned.
+PIPE_NAME_COLUMN = 60
+
+
 def _list() -> int:
+    """Two tables, the user's profiles then the examples, sharing one name column as wide
+    as the longest name. On a terminal every line fits its width: the name column takes
+    at most half and a longer name or description ends in an ellipsis."""
     folder = profiles_dir()
-    entries = list(iter_profiles(folder))
-    print(f"Your profiles ({folder}):")
-    if not entries:
-        print("  none yet: `aspire profile new --from EXAMPLE` or `aspire profile new --role ROLE`")
-    for e in entries:
+    mine: list[tuple[str, str, bool]] = []  # name, description, whether it may be cut
+    for e in iter_profiles(folder):
         if e.profile is None:
-            print(f"  {e.name:<34} BROKEN  {e.error}")
+            mine.append((e.name, f"BROKEN  {e.error}", False))  # the fix is never cut off
         else:
             p = e.profile
             at = f" at {p.company}" if p.company else ""
-            print(
-                f"  {e.name:<34} {p.role}{at} ({p.career_stage}), "
-                f"{len(p.drafts)} draft{'s' if len(p.drafts) != 1 else ''}"
-            )
-    print("Examples (use with --profile or `aspire profile new --from NAME`):")
+            drafts = plural(len(p.drafts), "draft")
+            mine.append((e.name, f"{p.role}{at} ({p.career_stage}), {drafts}", True))
+    examples: list[tuple[str, str, bool]] = []
     for path in example_paths():
         try:
             p = load_profile(path)
-            print(f"  {path.stem:<34} {p.role} at {p.company} ({p.career_stage})")
+            examples.append((path.stem, f"{p.role} at {p.company} ({p.career_stage})", True))
         except ProfileError as exc:
-            print(f"  {path.stem:<34} BROKEN  {exc}")
+            examples.append((path.stem, f"BROKEN  {exc}", False))
+    width = terminal_width()
+    column = name_column([name for name, _, _ in mine + examples], width)
+    print(f"Your profiles ({folder}):")
+    if not mine:
+        print("  none yet: `aspire profile new --from EXAMPLE` or `aspire profile new --role ROLE`")
+    for name, text, cut in mine:
+        print(table_row(name, text, column, width if cut else None))
+    print("Examples (use with --profile or `aspire profile new --from NAME`):")
+    for name, text, cut in examples:
+        print(table_row(name, text, column, width if cut else None))
     return EXIT_OK
+
+
+def terminal_width() -> int | None:
+    """Columns to fit in: the terminal's (or $COLUMNS), None in a pipe, where nothing is
+    cut."""
+    if "COLUMNS" in os.environ or sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def cells(text: str) -> int:
+    """Terminal cells `text` takes: wide (CJK) characters two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def fit(text: str, width: int) -> str:
+    """`text` cut to `width` cells, ending in an ellipsis when something was cut."""
+    if cells(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        size = cells(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out) + "…"
+
+
+def name_column(names: list[str], width: int | None) -> int:
+    """As wide as the longest name, so a very long one never pushes every description
+    off the screen: on a terminal at most half its width (longer names are cut), in a pipe
+    as wide as the longest name of at most `PIPE_NAME_COLUMN` (longer ones overflow)."""
+    sizes = [cells(one_line(n)) for n in names]
+    if width is None:
+        return max((n for n in sizes if n <= PIPE_NAME_COLUMN), default=0)
+    return min(max(sizes, default=0), max(8, (width - 4) // 2))
+
+
+def table_row(name: str, text: str, column: int, width: int | None) -> str:
+    """One line: the name padded to `column`, then `text`; both cut to fit `width`."""
+    name, text = one_line(name), one_line(text)
+    if width is not None:
+        name = fit(name, column)
+        text = fit(text, max(1, width - 4 - column))
+    return f"  {name}{' ' * max(0, column - cells(name))}  {text}"
 
 
 def _option(name: str, value: str | None, check: Callable[[object], str]) -> str | None:
@@ -197,46 +263,123 @@ def _delete(name: str, yes: bool) -> int:
 
 
 def _validate(names: list[str]) -> int:
+    """Every problem of every file, one a line (FILE:LINE: problem, the shape editors link
+    to), so a file with three mistakes takes one round of fixes, not three."""
     failed = 0
     host = None
     for name in names:
         try:
             path = resolve_profile(name)
-            profile = load_profile(path)
-            if profile.plugins.settings:
-                from ..plugins import load_host
+            problems = validation_problems(path)
+            if not problems:
+                profile = load_profile(path)
+                if profile.plugins.settings:
+                    from ..plugins import load_host
 
-                host = host or load_host()
-                check_plugin_settings(profile, path, host)
-            print(f"{path}: ok")
+                    host = host or load_host()
+                    problems = plugin_settings_problems(profile, path, host)
         except ProfileError as exc:
-            print(f"aspire: {exc}", file=sys.stderr)
+            problems = [exc]
+        for problem in problems:
+            print(f"aspire: {one_line(str(problem))}", file=sys.stderr)
+        if problems:
             failed += 1
+        else:
+            print(f"{path}: ok")
     return 1 if failed else EXIT_OK
 
 
-def check_plugin_settings(profile: Profile, path: Path, host: PluginHost) -> None:
-    """Each `[plugins.<id>]` table against its scorer's settings model, with its line."""
+class _OneError:
+    """One error of a pydantic `ValidationError`, shaped like the whole, so the storage
+    layer's wording (did-you-mean, allowed values, the line) describes each in turn."""
+
+    def __init__(self, error: Any) -> None:
+        self.error = error
+
+    def errors(self, include_url: bool = False) -> list[Any]:
+        return [self.error]
+
+
+def validation_problems(path: Path) -> list[ProfileError]:
+    """Each problem of a profile file: none when it loads, else every validation error
+    with its line. Loading stops at the first problem and counts the rest; the file is
+    only read again (a regular file, within the size limit) when there is more to say."""
+    try:
+        load_profile(path)
+        return []
+    except ProfileError as exc:
+        first = exc
+    if "more problem" not in first.message:
+        return [first]
+    import stat
+    import tomllib
+
+    from pydantic import TypeAdapter, ValidationError
+
+    from ..models import Profile
+    from ..storage import (
+        MAX_PROFILE_BYTES,
+        _split_plugin_settings,
+        decode_profile,
+        describe_validation_error,
+    )
+
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_PROFILE_BYTES:
+            return [first]
+        text = decode_profile(path.read_bytes(), path)
+        data = _split_plugin_settings(tomllib.loads(text))
+        TypeAdapter(Profile).validate_python(data)
+    except ValidationError as exc:
+        # Unknown keys first, as loading reports them: a typo explains a "missing" key.
+        errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] not in _UNKNOWN)
+        out = []
+        for error in errors:
+            message, line = describe_validation_error(
+                _OneError(error),  # type: ignore[arg-type]
+                Profile,
+                text,
+            )
+            out.append(ProfileError(path, message, line))
+        return out
+    except Exception:  # changed since it was loaded: what loading said stands
+        return [first]
+    return [first]
+
+
+_UNKNOWN = ("extra_forbidden", "unexpected_keyword_argument")
+
+
+def plugin_settings_problems(profile: Profile, path: Path, host: PluginHost) -> list[ProfileError]:
+    """Each `[plugins.<id>]` table against its scorer's settings model: every problem,
+    each with its line."""
     from ..storage import find_key_line
 
     text = path.read_text(encoding="utf-8")
+    problems: list[ProfileError] = []
     for scorer_id, table in profile.plugins.settings.items():
         scorer = host.scorer(scorer_id)
         model = getattr(scorer, "settings_model", None)
         if scorer is None:
             continue  # a scorer that is not installed: its settings wait for it
         if model is None:
-            raise ProfileError(
-                path,
-                f"plugins.{scorer_id}: this scorer takes no settings",
-                find_key_line(text, ("plugins", scorer_id)),
+            problems.append(
+                ProfileError(
+                    path,
+                    f"plugins.{scorer_id}: this scorer takes no settings",
+                    find_key_line(text, ("plugins", scorer_id)),
+                )
             )
+            continue
         try:
             model.model_validate(table)
         except Exception as exc:  # pydantic's ValidationError, or a plugin's own error
             errors = getattr(exc, "errors", None)
-            first = errors(include_url=False)[0] if callable(errors) else {}
-            loc = ("plugins", scorer_id, *first.get("loc", ()))
-            key = ".".join(str(p) for p in loc)
-            msg = " ".join(str(first.get("msg", exc) or type(exc).__name__).split())
-            raise ProfileError(path, f"{key}: {msg}", find_key_line(text, loc)) from None
+            found = errors(include_url=False) if callable(errors) else [{}]
+            for error in found or [{}]:
+                loc = ("plugins", scorer_id, *error.get("loc", ()))
+                key = ".".join(str(p) for p in loc)
+                msg = " ".join(str(error.get("msg", exc) or type(exc).__name__).split())
+                problems.append(ProfileError(path, f"{key}: {msg}", find_key_line(text, loc)))
+    return problems

@@ -42,7 +42,31 @@ def quote(text: str, start: int, end: int, limit: int = 70) -> str:
     return f"“{phrase}”"
 
 
-def render_report(report: Report, text: str, profile: Profile, *, color: bool) -> str:
+#: How the report names a career stage it judged by (DOMAIN: "by career stage").
+STAGE_NAMES = {
+    "entry": "an entry-level",
+    "mid": "a mid-level",
+    "senior": "a senior",
+    "executive": "an executive-level",
+    "changer": "a career changer's",
+}
+
+
+def heading(profile: Profile | None, stage: str, stage_option: str | None = None) -> str:
+    """The report's first line: the role judged against, or, without a profile, what the
+    answer was judged as and how to change that (a placeholder role would read as one)."""
+    if profile is None:
+        hint = "--profile for a role" if stage_option else "--stage to change, --profile for a role"
+        return f"No profile: judged as {STAGE_NAMES.get(stage, f'a {stage}')} answer ({hint})"
+    head = profile.role if not profile.company else f"{profile.role} at {profile.company}"
+    return f"{head} ({stage})"
+
+
+def render_report(
+    report: Report, text: str, profile: Profile, *, color: bool, first_line: str | None = None
+) -> str:
+    """The text report; `first_line` replaces the default heading (role and stage)."""
+
     def paint(s: str, style: str) -> str:
         return f"\x1b[{style}m{s}\x1b[0m" if color else s
 
@@ -50,8 +74,8 @@ def render_report(report: Report, text: str, profile: Profile, *, color: bool) -
         return "32" if score >= 70 else "33" if score >= 45 else "31"
 
     out: list[str] = []
-    head = profile.role if not profile.company else f"{profile.role} at {profile.company}"
-    out.append(paint(f"{head} ({profile.career_stage})", "1"))
+    first = first_line or heading(profile, profile.career_stage)
+    out.append(paint(first, "1"))
     minutes, seconds = divmod(report.speaking_seconds, 60)
     spoken = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
     out.append(

@@ -8,7 +8,7 @@ import json
 import math
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DraftError
 from . import EXIT_BELOW, EXIT_OK
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def run_score(args: argparse.Namespace) -> int:
-    profile = _profile(args.profile, args.stage)
+    path, profile = _profile(args.profile, args.stage)
     text = _draft_text(args.file, profile)
     from ..engine import Engine
     from ..plugins import load_host, plugin_output_to_stderr
@@ -31,21 +31,38 @@ def run_score(args: argparse.Namespace) -> int:
         report = Engine(host).score(text, profile)
         broken = [(p.name, p.problem()) for p in host.failures]
         if args.format == "json":
-            data = report.to_dict()
+            data = as_json(report, path, profile)
             data["errors"] += [{"plugin": name, "message": problem} for name, problem in broken]
             # allow_nan=False: a NaN that slipped through is an error, never invalid JSON.
             stdout.write(json.dumps(data, ensure_ascii=False, allow_nan=False) + "\n")
         else:
-            from .render import render_report, use_color
+            from .render import heading, render_report, use_color
 
             for name, problem in broken:
                 sys.stderr.write(f"aspire: plugin {name} {problem}\n")
-            stdout.write(render_report(report, text, profile, color=use_color(stdout)))
+            head = heading(None if path is None else profile, profile.career_stage, args.stage)
+            stdout.write(
+                render_report(report, text, profile, color=use_color(stdout), first_line=head)
+            )
     if passes(report, args.min_score):
         return EXIT_OK
     # A failing check in a script or CI log says why, not only its exit status.
     sys.stderr.write(f"aspire: {below(report, args.min_score)}\n")
     return EXIT_BELOW
+
+
+def as_json(report: Report, path: Path | None, profile: Profile) -> dict[str, Any]:
+    """The JSON contract: the report, the profile file it was judged against (null for
+    none) and the career stage it was judged as. Every score, weight and overall is a
+    float, even where a plugin handed over an int, so a typed reader never sees both."""
+    data = report.to_dict()
+    data["overall"] = float(data["overall"])
+    for entry in data["scores"]:
+        entry["score"] = float(entry["score"])
+        entry["weight"] = float(entry["weight"])
+    data["profile"] = None if path is None else str(path)
+    data["career_stage"] = profile.career_stage
+    return data
 
 
 def below(report: Report, min_score: float) -> str:
@@ -65,17 +82,21 @@ def passes(report: Report, min_score: float | None) -> bool:
     return report.overall_ok and math.isfinite(report.overall) and report.overall >= min_score
 
 
-def _profile(name: str | None, stage: str | None) -> Profile:
+def _profile(name: str | None, stage: str | None) -> tuple[Path | None, Profile]:
+    """The profile file (None without --profile) and the profile to judge by."""
     from ..models import Profile
 
     if name is None:
-        return Profile(role="(no profile)", career_stage=stage or "mid")  # type: ignore[arg-type]
+        # The role is only a placeholder for the scorers; the report says "No profile".
+        profile = Profile(role="(no profile)", career_stage=stage or "mid")  # type: ignore[arg-type]
+        return None, profile
     from ..storage import load_profile, resolve_profile
 
-    profile = load_profile(resolve_profile(name))
+    path = resolve_profile(name)
+    profile = load_profile(path)
     if stage:
         profile = dataclasses.replace(profile, career_stage=stage)  # type: ignore[arg-type]
-    return profile
+    return path, profile
 
 
 def _draft_text(file: str | None, profile: Profile) -> str:
