@@ -37,7 +37,8 @@ _PAST = re.compile(
     r"|done|run|had|managed|led)|i was|i spent"
     r"|i worked|i used to|i did|ago|previously|before this|back when|in my last|at my last"
     r"|my old|my previous|my last (?:job|role|employer)"
-    r"|have been (?:working|doing|running|leading|managing|employed)|i moved|we moved)\b"
+    r"|have been (?:working|doing|running|leading|managing|employed)|i moved|we moved"
+    r"|i (?:completed|finished|graduated|studied|trained|qualified|left|joined|started|did))\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'd|i'll|i'm|me|my|we|we'd|we'll|we're|our)\b")
 
@@ -131,10 +132,16 @@ def _sequence(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
             y = later[j]
             if _gap(a, a.sentences[i], x.end(), y.start()) > rule.within:
                 continue
+            if rule.kind == FLIGHT and _YOURS.search(a.lowered, max(0, x.start() - 16), x.start()):
+                continue  # "you're big enough to move the retailers": the company acts
             if not _blocked(rule, a, m, i, x.start()):
                 yield _hit(rule, a, a.sentences[i], x.start(), y.end())
 
 
+_YOURS = re.compile(
+    r"\b(?:you(?:'re| are|'ll| will| can| could)?|you've|your (?:team|company|firm))\s+"
+    r"(?:[\w-]+\s+)?$"
+)
 _NOT_A_LIMIT = re.compile(r"\b(?:at least|minimum|first|another|more|over|the next|every)\b")
 
 

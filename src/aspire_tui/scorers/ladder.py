@@ -85,6 +85,10 @@ _AS_MODIFIER = re.compile(
     r"|cohorts?|community|population|pipeline|network|conference|onboarding|induction"
     r"|handbook|toolkit|workshops?|away ?days?)\b"
 )
+# "at a smaller CRO": an acronym after "at a" is an organisation, not a chief's title
+_AT_AN_ORG = re.compile(
+    r"\b(?:at|for|with|from|join(?:ing)?) (?:a|an|another|one|the) (?:[\w-]+ )?$"
+)
 _OWN_REWARD = re.compile(r"\s+(?:package|salary|pay|level|grade|band|money|wage|rate|title)\b")
 _BECOME = re.compile(r"\b(?:be|become|becoming|being)\s+your\s+$")
 _LATER = re.compile(
@@ -150,6 +154,7 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
                     if not _someone_elses(low, m)
                     and not _AFTER_THAT.match(low, m.end())
                     and not _AS_MODIFIER.match(low, m.end())
+                    and not (m.end() - m.start() <= 3 and _AT_AN_ORG.search(low, 0, m.start()))
                     and not any(s < m.end() and m.start() < e for _, s, e in on_path)
                 ]
                 lo, hi = bisect_left(starts, part.start), bisect_left(starts, part.end)
