@@ -9,10 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 from aspire_tui.app.app import AspireApp
+from aspire_tui.app.screens.conflict import ConflictDialog
 from aspire_tui.app.widgets.draft.editor import DraftEditor
+from aspire_tui.models import QUESTIONS
 from aspire_tui.session import Session
+from aspire_tui.storage import example_paths
 
 HOME = Path("/tmp/aspire-snapshots")
 DRAFT = (
@@ -47,6 +51,10 @@ async def ready(pilot: Any, until: Any = None) -> None:
             break
     for editor in app.query(DraftEditor):
         editor.cursor_blink = False  # the cursor drawn still: the same picture every run
+        # Its row drawn again, whichever half of a blink it was caught in (TextArea caches
+        # a row drawn with the cursor blinked off under the same key as one without blink).
+        editor._line_cache.clear()
+        editor.refresh()
     await pilot.pause()
 
 
@@ -101,3 +109,119 @@ def test_picker_with_a_broken_profile(home: Path, snap_compare: Any) -> None:
 
 def test_help_screen(home: Path, snap_compare: Any) -> None:
     assert snap_compare(make_app(), terminal_size=(110, 44), run_before=showing("f1", 0.2))
+
+
+# ---- every dialog whole at 80x24 (issue 10) ------------------------------------------------
+
+LONGEST_QUESTION = max(QUESTIONS, key=len)
+
+
+async def still(pilot: Any, wait: float = 0.2) -> None:
+    """Let a dialog settle and stop its cursors blinking: the same picture every run."""
+    await pilot.pause(wait)
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+        field.refresh()
+    await pilot.pause()
+
+
+def in_picker(*keys: str, wait: float = 0.3, other: bool = False) -> Any:
+    """A run_before: open the picker once every profile is scored, then press `keys`."""
+
+    async def show(pilot: Any) -> None:
+        if other:  # a second profile, highlighted: one that can be deleted
+            Session.copy_of(example_paths()[0])
+        await ready(pilot)
+        await pilot.press("ctrl+l")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            await pilot.pause(0.05)
+            picker = pilot.app.screen
+            entries = getattr(picker, "entries", [])
+            if entries and len(getattr(picker, "best", {})) >= len(entries):
+                break
+        if other:
+            picker = pilot.app.screen
+            paths = [e.path for e in picker.entries]
+            picker.query_one("#profiles").highlighted = next(
+                i for i, p in enumerate(paths) if p != pilot.app.session.path
+            )
+        await pilot.press(*keys)
+        await still(pilot, wait)
+
+    return show
+
+
+def test_picker_at_80x24_keys_whole(home: Path, snap_compare: Any) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=in_picker())
+
+
+def test_new_profile_form_at_80x24(home: Path, snap_compare: Any) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=in_picker("b"))
+
+
+def test_profile_details_form_at_80x24(home: Path, snap_compare: Any) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=in_picker("e"))
+
+
+def test_profile_details_form_at_140x45(home: Path, snap_compare: Any) -> None:
+    assert snap_compare(make_app(), terminal_size=(140, 45), run_before=in_picker("e"))
+
+
+def test_profile_details_problem_at_80x24(home: Path, snap_compare: Any) -> None:
+    async def show(pilot: Any) -> None:
+        await ready(pilot)
+        await pilot.app.run_action("edit_profile")
+        await still(pilot)
+        pilot.app.screen.query_one("#role", Input).value = ""
+        await pilot.click("#create")
+        await still(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=show)
+
+
+def test_delete_profile_confirmation_at_80x24(home: Path, snap_compare: Any) -> None:
+    run_before = in_picker("x", other=True)
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_delete_draft_confirmation_at_80x24(home: Path, snap_compare: Any) -> None:
+    async def show(pilot: Any) -> None:
+        await ready(pilot)
+        await pilot.app.run_action("duplicate_draft")
+        await ready(pilot)
+        await pilot.app.run_action("delete_draft")
+        await still(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=show)
+
+
+def test_question_chooser_at_80x24(home: Path, snap_compare: Any) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=showing("ctrl+r", 0.2))
+
+
+def test_conflict_dialog_at_80x24(home: Path, snap_compare: Any) -> None:
+    async def show(pilot: Any) -> None:
+        await ready(pilot)
+        app: AspireApp = pilot.app
+        path = app.session.path
+        app.query_one(DraftEditor).load_text(DRAFT + " Typed here while it changed.")
+        await pilot.pause()
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("culture = ", 'culture = "Edited elsewhere." # ', 1))
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not isinstance(app.screen, ConflictDialog):
+            await pilot.pause(0.05)
+        await still(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=show)
+
+
+def test_help_at_80x24_says_how_to_close(home: Path, snap_compare: Any) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=showing("f1", 0.2))
+
+
+def test_longest_question_at_80x24_keeps_the_editor_in_place(home: Path, snap_compare: Any) -> None:
+    app = make_app()
+    app.session.set_question(LONGEST_QUESTION)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)

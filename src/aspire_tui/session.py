@@ -127,6 +127,24 @@ class Session:
         self.draft.question = question
         self.dirty = True
 
+    def set_details(self, role: str, company: str, career_stage: str, question: str) -> bool:
+        """Put checked profile details in; True if anything changed. The question becomes
+        the profile's, and the open draft's too when it had one of its own, so the draft
+        shows the question chosen."""
+        p = self.profile
+        changed = False
+        for name, value in (("role", role), ("company", company), ("career_stage", career_stage)):
+            if getattr(p, name) != value:
+                setattr(p, name, value)
+                changed = True
+        if question != self.question:
+            p.question = question
+            if self.draft.question:
+                self.set_question(question)
+            changed = True
+        self.dirty = self.dirty or changed
+        return changed
+
     def new_draft(self, copy: bool = False) -> Draft:
         """Add a draft after the others and edit it: blank, or with `copy` a copy of the
         draft open now, so an answer can be improved without retyping it."""

@@ -6,12 +6,14 @@ import contextlib
 import gc
 import sys
 import time
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path, PurePath
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual import events, on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -43,6 +45,9 @@ from .widgets.fields import FieldsPane
 from .widgets.reflect.pane import ReflectPane
 from .widgets.research.pane import ResearchPane
 
+if TYPE_CHECKING:
+    from .screens.details import ProfileDetails
+
 _HERE = Path(__file__).parent
 #: One stylesheet per area, beside the widgets it styles.
 _STYLESHEETS: list[str | PurePath] = [
@@ -51,6 +56,7 @@ _STYLESHEETS: list[str | PurePath] = [
     _HERE / "widgets" / "draft" / "draft.tcss",
     _HERE / "widgets" / "feedback" / "feedback.tcss",
     _HERE / "widgets" / "fields.tcss",
+    _HERE / "screens" / "screens.tcss",
 ]
 
 #: The panes: id, label, and the binding that shows it.
@@ -93,6 +99,7 @@ class AspireApp(App[None]):
         Binding("f8", "previous_draft", "Prev draft", show=False, id="aspire.draft.previous"),
         Binding("f9", "next_draft", "Next draft", show=False, id="aspire.draft.next"),
         Binding("ctrl+f", "findings", "Findings", id="aspire.findings"),
+        # Shown before the question itself, as the pane keys are before the pane names.
         Binding("ctrl+r", "choose_question", "Question", show=False, id="aspire.question"),
         Binding("ctrl+q", "quit", "Quit", id="aspire.quit", priority=True),
     ]
@@ -163,6 +170,7 @@ class AspireApp(App[None]):
             "next_draft",
             "findings",
             "choose_question",
+            "edit_profile",
             "export",
         }
     )
@@ -176,6 +184,20 @@ class AspireApp(App[None]):
         """The key bound to this binding id now, after the user's keymap, as users see it."""
         binding = bound(self.BINDINGS, self.keymap).get(binding_id)
         return self.get_key_display(binding) if binding else ""
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own commands, less its Quit: the palette's own Quit, with its key,
+        is the one that says it saves first."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
+
+    def key_for_action(self, action: str) -> str:
+        """The key that runs `action` (as the command palette names it), or ""."""
+        for binding in bound(self.BINDINGS, self.keymap).values():
+            if binding.action == action:
+                return self.get_key_display(binding)
+        return ""
 
     @property
     def main(self) -> Screen[Any]:
@@ -252,7 +274,11 @@ class AspireApp(App[None]):
 
     def _refresh_draft_bar(self) -> None:
         s = self.session
-        self.main.query_one("#question", Static).update(f"“{s.question}”  ctrl+r to change")
+        # One row, however long the question: cut with "…", never pushing the editor down.
+        question = self.main.query_one("#question", Static)
+        key = self.key_display("aspire.question")
+        question.update(Text.assemble((key, "bold"), " " if key else "", f"“{s.question}”"))
+        question.tooltip = f"{s.question} ({key} or a click to change it)"
         self.main.query_one("#draft-title", Static).update(
             f"{s.draft.title} ({s.draft_index + 1} of {len(s.profile.drafts)})"
         )
@@ -413,6 +439,31 @@ class AspireApp(App[None]):
         if event.section == "research":
             self.version += 1
             self._schedule_all()
+
+    def action_edit_profile(self) -> None:
+        from .screens.details import ProfileDetails, ProfileForm
+
+        s = self.session
+
+        def done(details: ProfileDetails | None) -> None:
+            if details is not None and s is self.session:
+                self.apply_details(details)
+
+        self.push_screen(ProfileForm(ProfileDetails.of(s)), done)
+
+    def apply_details(self, details: ProfileDetails) -> None:
+        """New role, company, stage or question for the open profile: saved as any edit
+        is, and scored again, since the stage and the role change what is expected."""
+        from .screens.details import apply_details
+
+        if not apply_details(self.session, details):
+            return
+        self._refresh_header()
+        self._refresh_draft_bar()
+        self._edited()
+        self.history = {}
+        self.version += 1
+        self._reset_live()
 
     def action_choose_question(self) -> None:
         from .screens.question import QuestionChooser
@@ -637,9 +688,11 @@ class AspireApp(App[None]):
             return
         state = self.main.query_one("#save-state", Static)
         if self._conflict is not None:
+            # What to do first and the file name last: on a narrow screen the line is cut.
+            palette = self.get_key_display(Binding(self.COMMAND_PALETTE_BINDING, ""))
             state.update(
-                f"● not saved: {self.session.path.name} changed on disk · "
-                "ctrl+p → Save now to choose what to keep",
+                f"● not saved: changed on disk; {palette} → Save now to choose · "
+                f"{self.session.path.name}",
                 layout=False,
             )
             state.set_class(True, "unsaved")

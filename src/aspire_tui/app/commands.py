@@ -6,6 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 if TYPE_CHECKING:
     from .app import AspireApp
@@ -18,6 +19,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Show Draft", "show_tab('draft')", "Your answer with live feedback"),
     ("Show Talking points", "show_tab('talking')", "The job's needs against your strengths"),
     ("Profiles", "profiles", "Open, create, duplicate, rename or delete a profile"),
+    ("Edit profile details", "edit_profile", "Role, company, career stage and the question"),
     ("New draft", "new_draft", "Start a fresh draft; earlier ones are kept"),
     ("Duplicate draft", "duplicate_draft", "A new draft that starts as a copy of this one"),
     ("Rename draft", "rename_draft", "Give this draft a title of its own"),
@@ -34,9 +36,17 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
 
 
 class AspireCommands(Provider):
+    """Every command by name, with the key that runs it beside it (as posting shows them),
+    so the palette also teaches the keys."""
+
     async def discover(self) -> Hits:
         for title, action, help_text in COMMANDS:
-            yield DiscoveryHit(title, partial(self._run, action), help=help_text)
+            yield DiscoveryHit(
+                self._with_key(Content(title), action),
+                partial(self._run, action),
+                text=title,
+                help=help_text,
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -44,8 +54,17 @@ class AspireCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(
-                    score, matcher.highlight(title), partial(self._run, action), help=help_text
+                    score,
+                    self._with_key(matcher.highlight(title), action),
+                    partial(self._run, action),
+                    text=title,
+                    help=help_text,
                 )
+
+    def _with_key(self, title: Content, action: str) -> Content:
+        app: AspireApp = self.app  # type: ignore[assignment]
+        key = app.key_for_action(action)
+        return Content.assemble(title, "  ", (key, "$text-accent")) if key else title
 
     async def _run(self, action: str) -> None:
         app: AspireApp = self.app  # type: ignore[assignment]

@@ -50,9 +50,15 @@ def known_bindings() -> dict[str, Binding]:
     imports this module.)"""
     from .app import AspireApp
     from .screens.help import HelpScreen
+    from .screens.picker import ProfilePicker
     from .widgets.draft.editor import DraftEditor
 
-    bindings = [*AspireApp.BINDINGS, *DraftEditor.BINDINGS, *HelpScreen.BINDINGS]
+    bindings = [
+        *AspireApp.BINDINGS,
+        *DraftEditor.BINDINGS,
+        *HelpScreen.BINDINGS,
+        *ProfilePicker.BINDINGS,
+    ]
     return {b.id: b for b in bindings if isinstance(b, Binding) and b.id}
 
 
@@ -149,8 +155,8 @@ def _entry(
     binding_id: str, value: Any, bindings: Mapping[str, Binding], problems: list[str]
 ) -> list[str] | None:
     if binding_id not in bindings:
-        close = difflib.get_close_matches(binding_id, list(bindings), n=1, cutoff=0.6)
-        hint = f"did you mean {_quoted(close[0])}?" if close else "F1 lists the ids"
+        close = suggest_id(binding_id, bindings)
+        hint = f"did you mean {_quoted(close)}?" if close else "F1 lists the ids"
         problems.append(f"{_quoted(binding_id)} is not a key binding id; {hint} (line ignored)")
         return None
     if not isinstance(value, str):
@@ -164,6 +170,32 @@ def _entry(
     except ValueError as exc:
         problems.append(f"{_quoted(binding_id)}: {exc} ({_default(bindings, binding_id)})")
         return None
+
+
+def suggest_id(wrong: str, bindings: Mapping[str, Binding]) -> str | None:
+    """The binding id a mistyped one most likely means. Ids are matched first
+    ("aspire.qiut"); then what people write instead of an id: the action ("quit",
+    "new_draft"), the id's last part ("profiles") or the name help shows ("New draft")."""
+    close = difflib.get_close_matches(wrong, list(bindings), n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    names: dict[str, str] = {}
+    for binding_id, binding in bindings.items():
+        for name in (
+            binding_id.rpartition(".")[2],
+            binding.action.partition("(")[0],
+            binding.description,
+        ):
+            names.setdefault(_name(name), binding_id)
+    close = difflib.get_close_matches(
+        _name(wrong.rpartition(".")[2]), list(names), n=1, cutoff=0.75
+    )
+    return names[close[0]] if close else None
+
+
+def _name(text: str) -> str:
+    """A name compared loosely: "New draft", "new_draft" and "new-draft" are the same."""
+    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def _quit_keys(

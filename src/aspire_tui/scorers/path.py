@@ -24,7 +24,7 @@ _BRACKETS = re.compile(r"\(([^()]*)\)")
 _ALTERNATIVES = re.compile(r"\s+or\s+|\s*,\s*|\s+and(?:/or)?\s+")
 _SLASH = re.compile(r"\s*/\s*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9&'’.-]*")
-_ENDS = re.compile(r"[.;:!?]\s|[.;:!?]$|\n")
+_ENDS = re.compile(r"[.;:!?]\s|[.;:!?]$|[.!?](?=[A-Z][a-z])|\n")
 _QUALIFIER = re.compile(
     r"\s+(?:(?:for|at|across|within|once|when|after|if|expected|usually|typically|normally"
     r"|by|until)\s|(?:in|with|on)\s+(?:a|an|the|each|one|every|all|its|our)\b).*"

@@ -5,20 +5,19 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...errors import AspireError
 from ...lease import holder
-from ...models import CAREER_STAGES, Draft, Profile
 from ...session import Session
 from ...storage import (
     ProfileEntry,
@@ -31,6 +30,10 @@ from ...storage import (
 )
 from ...wording import plural
 from ..widgets.chrome import KeyBar
+from .details import ProfileDetails, ProfileForm, apply_details, new_profile
+
+if TYPE_CHECKING:
+    from ..app import AspireApp
 
 
 class ProfilePicker(Screen[Session | None]):
@@ -41,6 +44,7 @@ class ProfilePicker(Screen[Session | None]):
         Binding("d", "duplicate", "Duplicate", id="picker.duplicate"),
         Binding("r", "rename", "Rename", id="picker.rename"),
         Binding("x", "delete", "Delete", id="picker.delete"),
+        Binding("e", "details", "Details", id="picker.details"),
     ]
 
     def __init__(self, current: Path) -> None:
@@ -52,10 +56,9 @@ class ProfilePicker(Screen[Session | None]):
     def compose(self) -> ComposeResult:
         yield Static(f"Profiles in {profiles_dir()}", id="picker-title")
         yield OptionList(id="profiles")
+        # The keys themselves are in the key bar below; this says what they act on.
         yield Static(
-            "Enter opens · n new from an example · b new blank · d duplicate · "
-            "r rename · x delete · Esc back",
-            id="picker-help",
+            "Enter opens the highlighted profile; the keys below act on it.", id="picker-help"
         )
         yield KeyBar()
 
@@ -78,27 +81,9 @@ class ProfilePicker(Screen[Session | None]):
             chosen = self._selected()
             highlight = chosen.path if chosen else self.current
         options.clear_options()
-        for i, e in enumerate(self.entries):
-            prompt = Text()
-            if e.profile is None:
-                prompt.append(f"{e.name}  ", style="bold red")
-                prompt.append("broken\n", style="red")
-                prompt.append(e.error or "", style="dim")
-            else:
-                p = e.profile
-                prompt.append(p.role, style="bold")
-                if p.company:
-                    prompt.append(f" · {p.company}")
-                prompt.append(f"  ({p.career_stage})", style="dim")
-                if e.path == self.current:
-                    prompt.append("  open", style="green")
-                best = self.best.get(e.path)
-                score = "…" if best is None else f"{best:.0f}"
-                prompt.append(
-                    f"\n{plural(len(p.drafts), 'draft')} · best overall {score} · {e.path.name}",
-                    style="dim",
-                )
-            options.add_option(Option(prompt, id=str(i)))
+        options.add_options(
+            [Option(self._prompt(e), id=str(i)) for i, e in enumerate(self.entries)]
+        )
         if not self.entries:
             options.add_option(
                 Option(Text("No profiles yet: press n or b.", style="dim"), disabled=True)
@@ -112,6 +97,28 @@ class ProfilePicker(Screen[Session | None]):
             else:
                 options.highlighted = 0
 
+    def _prompt(self, e: ProfileEntry) -> Text:
+        prompt = Text()
+        if e.profile is None:
+            prompt.append(f"{e.name}  ", style="bold red")
+            prompt.append("broken\n", style="red")
+            prompt.append(e.error or "", style="dim")
+            return prompt
+        p = e.profile
+        prompt.append(p.role, style="bold")
+        if p.company:
+            prompt.append(f" · {p.company}")
+        prompt.append(f"  ({p.career_stage})", style="dim")
+        if e.path == self.current:
+            prompt.append("  open", style="green")
+        best = self.best.get(e.path)
+        score = "…" if best is None else f"{best:.0f}"
+        prompt.append(
+            f"\n{plural(len(p.drafts), 'draft')} · best overall {score} · {e.path.name}",
+            style="dim",
+        )
+        return prompt
+
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _score_all(self) -> None:
         from ...engine import Engine
@@ -124,8 +131,14 @@ class ProfilePicker(Screen[Session | None]):
                 self.app.call_from_thread(self._best, e.path, best)
 
     def _best(self, path: Path, best: float) -> None:
+        """A score came in: redraw that row alone. Rebuilding the list for each score
+        made it flicker, and a row from the list before could show for a frame."""
         self.best[path] = best
-        self._render_list()
+        rows = [i for i, e in enumerate(self.entries) if e.path == path]
+        options = self.query_one(OptionList)
+        for i in rows:
+            if i < options.option_count:
+                options.replace_option_prompt_at_index(i, self._prompt(self.entries[i]))
 
     def _selected(self) -> ProfileEntry | None:
         if not self.is_mounted:
@@ -158,8 +171,9 @@ class ProfilePicker(Screen[Session | None]):
         self.app.push_screen(ExampleChooser(), chosen)
 
     def action_new_blank(self) -> None:
-        def made(profile: Profile | None) -> None:
-            if profile is not None:
+        def made(details: ProfileDetails | None) -> None:
+            if details is not None:
+                profile = new_profile(details)
 
                 def create() -> Session:
                     raw = dump_profile(profile).encode("utf-8")
@@ -169,6 +183,37 @@ class ProfilePicker(Screen[Session | None]):
                 self._done(create)
 
         self.app.push_screen(NewProfileForm(), made)
+
+    def action_details(self) -> None:
+        """Role, company, stage and question of the highlighted profile. The open one is
+        edited through the app's session, as typing is, and saved at once so the list
+        shows it; another is saved through a session of its own (hand edits kept, never
+        over a change made elsewhere)."""
+        entry = self._selected()
+        if entry is None or entry.profile is None:
+            return
+        app: AspireApp = self.app  # type: ignore[assignment]
+        if _same(entry.path) == _same(app.session.path):
+            session = app.session
+        elif self._open_elsewhere(entry.path):
+            return
+        else:
+            session = Session(entry.path, entry.profile)
+
+        def done(details: ProfileDetails | None) -> None:
+            if details is None:
+                return
+            try:
+                if session is app.session:
+                    app.apply_details(details)
+                    app.save_now()
+                elif apply_details(session, details):
+                    session.save()
+            except (AspireError, OSError) as exc:
+                self.notify(f"Could not save: {exc}", severity="error", markup=False)
+            self.reload(highlight=entry.path)
+
+        self.app.push_screen(ProfileForm(ProfileDetails.of(session)), done)
 
     def action_duplicate(self) -> None:
         entry = self._selected()
@@ -276,6 +321,7 @@ class ExampleChooser(ModalScreen[Path | None]):
                 except AspireError as exc:
                     options.append(Option(str(exc), disabled=True))
             yield OptionList(*options, id="examples")
+            yield Label("Enter: copy it · Esc: cancel", classes="dim")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.paths[event.option_index])
@@ -284,45 +330,11 @@ class ExampleChooser(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class NewProfileForm(ModalScreen[Profile | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel")
-    ]
+class NewProfileForm(ProfileForm):
+    """The details form for a blank profile: nothing filled in yet, and "Create"."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("A new profile for the role you are applying for")
-            yield Input(placeholder="Role, e.g. Junior Data Analyst", id="role")
-            yield Input(placeholder="Company", id="company")
-            yield Select([(s, s) for s in CAREER_STAGES], prompt="Career stage", id="stage")
-            with Horizontal(classes="buttons"):
-                yield Button("Create", variant="primary", id="create")
-                yield Button("Cancel", id="cancel")
-
-    @on(Button.Pressed, "#create")
-    @on(Input.Submitted)
-    def _create(self) -> None:
-        role = self.query_one("#role", Input).value.strip()
-        stage = self.query_one("#stage", Select).value
-        if not role:
-            self.notify("Give the role you are applying for.", severity="warning")
-            return
-        if not isinstance(stage, str):
-            self.notify("Choose your career stage.", severity="warning")
-            return
-        company = self.query_one("#company", Input).value.strip()
-        self.dismiss(
-            Profile(
-                role=role,
-                company=company,
-                career_stage=stage,  # type: ignore[arg-type]
-                drafts=[Draft(title="Draft 1")],
-            )
-        )
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def __init__(self) -> None:
+        super().__init__(title="A new profile for the role you are applying for", ok="Create")
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -338,6 +350,7 @@ class TextPrompt(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(self.title_text)
             yield Input(self.value, id="value")
+            yield Label("Enter: save · Esc: cancel", classes="dim")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)

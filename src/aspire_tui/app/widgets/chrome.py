@@ -14,13 +14,18 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
 
 class ClickBar(Widget):
-    """One line of items; an item lights up under the mouse and runs its action on a click."""
+    """Items in a line; an item lights up under the mouse and runs its action on a click.
+
+    An item is never cut: one that does not fit on the line starts the next, and the bar
+    grows a row (a footer cut at "f1" hides the very keys it is there to show).
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"click-bar--hover"}
 
@@ -28,42 +33,75 @@ class ClickBar(Widget):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        #: (start column, end column, action) of each item as last drawn.
-        self._items: list[tuple[int, int, str]] = []
+        #: (row, start column, end column, action) of each item as last drawn.
+        self._items: list[tuple[int, int, int, str]] = []
+        self._rows_drawn = 1
 
     def items(self) -> list[tuple[Text, str]]:
         """Each item's text and the action a click runs, in order."""
         raise NotImplementedError
 
+    def _rows(self, width: int) -> list[list[tuple[Text, str]]]:
+        rows: list[list[tuple[Text, str]]] = [[]]
+        used = 0
+        for text, action in self.items():
+            if rows[-1] and used + text.cell_len > width:
+                rows.append([])
+                used = 0
+            rows[-1].append((text, action))
+            used += text.cell_len
+        return rows
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._rows(width))
+
     def line(self) -> Text:
-        out = Text(no_wrap=True, overflow="ellipsis")
+        """What the bar shows: its rows, one a line."""
         hover_style = self.get_component_rich_style("click-bar--hover")
+        width = self.content_size.width or 10_000
+        out = Text(no_wrap=True, overflow="ellipsis")
         self._items = []
-        for i, (text, action) in enumerate(self.items()):
-            start = len(out)
-            out.append_text(text)
-            if i == self.hover:
-                out.stylize(hover_style, start, len(out))
-            self._items.append((start, len(out), action))
+        index = 0
+        rows = self._rows(width)
+        for y, row in enumerate(rows):
+            if y:
+                out.append("\n")
+            x = 0
+            for text, action in row:
+                start = len(out)
+                out.append_text(text)
+                if index == self.hover:
+                    out.stylize(hover_style, start, len(out))
+                self._items.append((y, x, x + text.cell_len, action))
+                x += text.cell_len
+                index += 1
+        self._rows_drawn = len(rows)
         return out
 
     def render(self) -> Text:
         return self.line()
 
-    def _item_at(self, x: int) -> int:
-        return next((i for i, (a, b, _) in enumerate(self._items) if a <= x < b), -1)
+    def redraw(self) -> None:
+        """Draw again; laid out again only when the number of rows changes."""
+        rows = len(self._rows(self.content_size.width or 10_000))
+        self.refresh(layout=rows != self._rows_drawn)
+
+    def _item_at(self, x: int, y: int = 0) -> int:
+        return next(
+            (i for i, (row, a, b, _) in enumerate(self._items) if row == y and a <= x < b), -1
+        )
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        self.hover = self._item_at(event.x)
+        self.hover = self._item_at(event.x, event.y)
 
     def on_leave(self, event: events.Leave) -> None:
         self.hover = -1
 
     async def on_click(self, event: events.Click) -> None:
-        i = self._item_at(event.x)
+        i = self._item_at(event.x, event.y)
         if i >= 0:
             event.stop()
-            await self.app.run_action(self._items[i][2])
+            await self.app.run_action(self._items[i][3])
 
 
 class PaneTabs(ClickBar):
@@ -123,7 +161,7 @@ class KeyBar(ClickBar):
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         if self.is_attached and screen is self.screen:
-            self.refresh()
+            self.redraw()
 
     def items(self) -> list[tuple[Text, str]]:
         active = self.screen.active_bindings

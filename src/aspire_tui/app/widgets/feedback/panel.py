@@ -3,6 +3,7 @@ coach's preparation checklist and how the score moved across drafts."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -44,11 +45,38 @@ def score_style(score: float) -> str:
 
 @dataclass(frozen=True)
 class Located:
-    """A finding with the scorer that made it and the phrase it points at."""
+    """A finding with the scorer that made it and the phrase it points at; `also` holds
+    what other scorers said of the very same words, listed once under all their names."""
 
     plugin: str
     finding: Finding
     phrase: str
+    also: tuple[tuple[str, Finding], ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return (self.plugin, *(plugin for plugin, _ in self.also))
+
+
+def merge_same_words(located: list[Located]) -> list[Located]:
+    """One entry per span of words that several scorers flag ("passionate about" is both
+    a buzzword and a cliché): the first (most severe) keeps its place and message, and
+    names the others. A remark on the whole answer has no words to share; two findings
+    of one scorer on the same words stay apart, as they are different rules."""
+    merged: list[Located] = []
+    at: dict[tuple[int, int], int] = {}
+    for x in located:
+        f = x.finding
+        span = (f.start, f.end)
+        i = at.get(span) if f.start < f.end else None
+        if i is not None and x.plugin not in merged[i].sources:
+            first = merged[i]
+            merged[i] = dataclasses.replace(first, also=(*first.also, (x.plugin, f)))
+            continue
+        if i is None and f.start < f.end:
+            at[span] = len(merged)
+        merged.append(x)
+    return merged
 
 
 class FeedbackPanel(VerticalScroll):
@@ -163,9 +191,10 @@ class FeedbackPanel(VerticalScroll):
             for f in s.findings
         ]
         located.sort(key=lambda x: (ORDER[x.finding.severity], x.finding.start))
+        located = merge_same_words(located)
         self._located = located
         # Typing moves offsets but rarely changes what the list says: keep what is the same.
-        signature = [(x.plugin, x.finding.severity, x.finding.message, x.phrase) for x in located]
+        signature = [(x.sources, x.finding.severity, x.finding.message, x.phrase) for x in located]
         previous = self._shown.get("findings")
         if previous == signature:
             return
@@ -192,13 +221,14 @@ class FeedbackPanel(VerticalScroll):
         mark, style = SEVERITY_MARK[x.finding.severity]
         out = Text()
         out.append(f"{mark} {x.finding.severity}", style=style)
-        out.append(f"  {x.plugin}\n", style="dim")
+        out.append(f"  {' · '.join(x.sources)}\n", style="dim")
         if x.phrase:
             phrase = x.phrase if len(x.phrase) <= 70 else x.phrase[:69] + "…"
             out.append(f"“{phrase}”\n", style="italic")
         out.append(x.finding.message)
-        if x.finding.suggestion:
-            out.append(f"\n→ {x.finding.suggestion}", style="dim")
+        suggestions = [x.finding.suggestion, *(f.suggestion for _, f in x.also)]
+        for suggestion in dict.fromkeys(s for s in suggestions if s):
+            out.append(f"\n→ {suggestion}", style="dim")
         return out
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

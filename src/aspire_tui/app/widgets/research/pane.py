@@ -24,5 +24,10 @@ class ResearchPane(FieldsPane):
             "Job description",
             "Paste it whole: its tasks and skills are what your answer should touch.",
         ),
-        Field("notes", "Notes", "Anything else: the interviewers, what reviews say."),
+        Field(
+            "notes",
+            "Notes",
+            "The path above the role, e.g. Analyst -> Senior Analyst (2-3 years) -> Lead: "
+            "targets are judged against it. The interviewers, what reviews say.",
+        ),
     )
