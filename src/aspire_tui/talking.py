@@ -28,12 +28,12 @@ def talking_points(profile: Profile, draft: str) -> list[TalkingPoint]:
         )
     ]
     strength_terms = [(s, set(terms(s))) for s in strengths]
+    said = set(terms(draft))
     points = []
-    for item in vocab.requirements:
+    for item in vocab.listed:
+        covered = item in fit.touched or (item not in vocab.requirements and item.stems <= said)
         points.append(
-            TalkingPoint(
-                item.label, item.task, _best_strength(item, strength_terms), item in fit.touched
-            )
+            TalkingPoint(item.label, item.task, _best_strength(item, strength_terms), covered)
         )
     return points
 

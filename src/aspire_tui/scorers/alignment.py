@@ -69,7 +69,7 @@ class AlignmentScorer(Scorer):
                         len(ctx.text),
                         len(ctx.text),
                         "suggestion",
-                        f'The job description asks for "{item.label}"; '
+                        f'The job description asks for "{_quoted(item.label)}"; '
                         "your answer never touches it.",
                         "Link one of your goals to it, if it is true for you.",
                         kind="missing",
@@ -152,3 +152,9 @@ def _touches(item: Item, stems: set[str], concepts: set[str]) -> bool:
 @hookimpl
 def aspire_scorers() -> list[Scorer]:
     return [AlignmentScorer()]
+
+
+def _quoted(label: str, most: int = 8) -> str:
+    """A requirement quoted in a message: its first words, enough to recognise it."""
+    words = label.split()
+    return " ".join(words[:most]) + ("…" if len(words) > most else "")

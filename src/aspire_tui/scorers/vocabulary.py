@@ -305,6 +305,9 @@ class Vocabulary:
     weights: dict[str, float] = field(default_factory=dict)
     concepts: set[str] = field(default_factory=set)
     requirements: list[Item] = field(default_factory=list)
+    #: every bullet of the job, those made of common words too ("Clear written
+    #: communication"): the talking points list them all; fit is measured on `requirements`
+    listed: list[Item] = field(default_factory=list)
     strengths: list[Item] = field(default_factory=list)
     plans: frozenset[str] = frozenset()
     names: tuple[str, ...] = ()
@@ -370,6 +373,9 @@ def _vocabulary(
         weights=weights,
         concepts=concepts,
         requirements=[i for i in requirements if i.stems],
+        listed=[
+            i if i.stems else i._replace(stems=frozenset(terms(i.label))) for i in requirements
+        ],
         strengths=[i for i in strength_items if i.stems],
         plans=plan_stems,
         names=tuple(n for n in (company.strip(), _short_name(company)) if n),
@@ -420,9 +426,7 @@ def _item(
     stems = frozenset(s for s in terms(text) if weights.get(s, 0) >= 1.0)
     concepts = frozenset(c for s in stems if (c := concept_of(s)))
     emphasis = math.fsum(counts[s] for s in stems) / max(len(stems), 1)  # any order
-    label = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(".:;")
-    words = label.split()
-    label = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    label = " ".join(re.sub(r"\s*\([^)]*\)", "", text).split()).rstrip(".:;")
     return Item(label=label, stems=stems, concepts=concepts, emphasis=emphasis, task=task)
 
 
