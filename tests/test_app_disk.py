@@ -69,3 +69,25 @@ async def test_quitting_with_a_choice_put_off_keeps_mine_as_a_copy(aspire_home: 
     assert len(copies) == 1
     assert load_profile(copies[0]).latest_draft().text == "Words that must survive."  # type: ignore[union-attr]
     assert load_profile(path).research.culture == "Theirs."
+
+
+async def test_a_kill_saves_what_was_typed_and_leaves_cleanly(aspire_home: Path) -> None:
+    import asyncio
+    import os
+    import signal
+
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        editor = app.query_one(DraftEditor)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+        await pilot.press(*" Typed just before the kill.")
+        path = app.session.path
+        os.kill(os.getpid(), signal.SIGTERM)  # handled by the app: save, then exit
+        for _ in range(100):
+            await asyncio.sleep(0.02)
+            if app.return_code is not None or not app.is_running:
+                break
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    assert "Typed just before the kill." in load_profile(path).drafts[0].text

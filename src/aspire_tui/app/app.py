@@ -224,9 +224,43 @@ class AspireApp(App[None]):
         if self.note:
             self.notify(self.note, timeout=10)
         self._announce_lease()
+        self._leave_on_signals()
         self.set_interval(0.25, self._tick)
         self.call_after_refresh(self._quiet_collector)
         self._engine_ready(self.host or load_host())
+
+    def _leave_on_signals(self) -> None:
+        """A `kill` or a closed terminal window saves the draft and leaves the app cleanly
+        (screen modes undone) instead of ending the process mid-frame. A second signal
+        gets the default: the user insists."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self._signalled, sig)
+
+    def on_unmount(self) -> None:
+        import asyncio
+        import signal
+
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(Exception):
+                asyncio.get_running_loop().remove_signal_handler(sig)
+
+    def _signalled(self, sig: int) -> None:
+        import asyncio
+        import signal
+
+        with contextlib.suppress(Exception):
+            asyncio.get_running_loop().remove_signal_handler(sig)
+        signal.signal(sig, signal.SIG_DFL)
+        try:
+            self.save_now()
+        except OSError as exc:
+            self.parting_note = f"could not save {self.session.path}: {exc.strerror or exc}"
+        self.exit()
 
     def _engine_ready(self, host: PluginHost) -> None:
         self.host = host
