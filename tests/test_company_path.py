@@ -123,6 +123,12 @@ def test_reviews_and_anniversaries_count_only_with_an_ordinal() -> None:
             "commitment",
         ),
         ("Long term I'd like to lead support at a company like yours.", "company", "commitment"),
+        # the company acting is no move of the candidate's
+        (
+            "What excites me is that you're big enough to move the big retailers.",
+            "move",
+            "commitment",
+        ),
         # growing here is the commitment line, not empty talk
         (
             "I'd like to make this move and then grow my career here.",
@@ -134,3 +140,10 @@ def test_reviews_and_anniversaries_count_only_with_an_ordinal() -> None:
 def test_what_a_coach_would_not_underline(score, sentence: str, words: str, plugin: str) -> None:  # type: ignore[no-untyped-def]
     text = OPENING + sentence + CLOSING
     assert not flagged(score(text), text, words, plugin)
+
+
+def test_a_term_set_on_the_job_is_flight_risk(score) -> None:  # type: ignore[no-untyped-def]
+    text = OPENING + "I'd give this three or four years, properly." + CLOSING
+    assert flagged(score(text), text, "give this three or four years", "commitment")
+    long = OPENING + "I'd give this role everything I have." + CLOSING
+    assert not flagged(score(long), long, "give this role", "commitment")

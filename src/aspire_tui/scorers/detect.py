@@ -132,15 +132,15 @@ def _sequence(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
             y = later[j]
             if _gap(a, a.sentences[i], x.end(), y.start()) > rule.within:
                 continue
-            if rule.kind == FLIGHT and _YOURS.search(a.lowered, max(0, x.start() - 16), x.start()):
+            if rule.kind == FLIGHT and _YOURS.search(a.lowered, max(0, x.start() - 40), x.start()):
                 continue  # "you're big enough to move the retailers": the company acts
             if not _blocked(rule, a, m, i, x.start()):
                 yield _hit(rule, a, a.sentences[i], x.start(), y.end())
 
 
 _YOURS = re.compile(
-    r"\b(?:you(?:'re| are|'ll| will| can| could)?|you've|your (?:team|company|firm))\s+"
-    r"(?:[\w-]+\s+)?$"
+    r"\b(?:you(?:'re| are|'ll| will| can| could)|you've|your (?:team|company|firm))\s+"
+    r"(?:(?!i\b|i'|we\b)[\w-]+\s+){0,4}$"
 )
 _NOT_A_LIMIT = re.compile(r"\b(?:at least|minimum|first|another|more|over|the next|every)\b")
 
