@@ -3,46 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLES
-
-ASPIRE = str(Path(sys.executable).with_name("aspire"))
-EXAMPLE = EXAMPLES / "mid-backend-software-engineer.toml"
-DRAFT = (
-    "In five years I'd like to be a staff engineer here, trusted with the reconciliation "
-    "service. In my first year I want to own part of the bank-feed split and write its design "
-    "doc; within three years I'd like to lead the multi-currency ledger work for Germany."
-)
-
-
-def run(
-    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    # The built-ins only, whatever plugins this environment has installed.
-    full_env = {**os.environ, "ASPIRE_LOAD_PLUGINS": "", **(env or {})}
-    proc = subprocess.run(
-        [ASPIRE, *args],
-        input=stdin,
-        capture_output=True,
-        timeout=60,
-        env=full_env,
-    )
-    return subprocess.CompletedProcess(
-        proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-    )
+from .cli import DRAFT, EXAMPLE, draft_file, run
 
 
 @pytest.fixture
 def draft(tmp_path: Path) -> Path:
-    path = tmp_path / "draft.txt"
-    path.write_text(DRAFT, encoding="utf-8")
-    return path
+    return draft_file(tmp_path)
 
 
 def test_version_and_help() -> None:

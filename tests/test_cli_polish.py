@@ -22,15 +22,8 @@ import pytest
 
 from aspire_tui.plugins import DISABLE_ENV, SAVED
 
-from .conftest import EXAMPLES, REPO
-
-ASPIRE = str(Path(sys.executable).with_name("aspire"))
-EXAMPLE = EXAMPLES / "mid-backend-software-engineer.toml"
-DRAFT = (
-    "In five years I'd like to be a staff engineer here, trusted with the reconciliation "
-    "service. In my first year I want to own part of the bank-feed split and write its design "
-    "doc; within three years I'd like to lead the multi-currency ledger work for Germany."
-)
+from .cli import ASPIRE, DRAFT, EXAMPLE, draft_file, run
+from .conftest import REPO
 
 PLUGINS = {
     # A scorer handing over an int score: the JSON must still say 70.0.
@@ -83,30 +76,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def run(
-    *args: str,
-    stdin: bytes | None = None,
-    env: dict[str, str] | None = None,
-    site: Path | None = None,
-) -> subprocess.CompletedProcess[str]:
-    """`aspire ARGS`: built-ins only unless `env` loads plugins; never a terminal, and no
-    COLUMNS unless `env` gives one."""
-    full = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    full.update({"ASPIRE_LOAD_PLUGINS": "", "ASPIRE_PLUGIN_TIMEOUT": "5"})
-    if site is not None:
-        full["PYTHONPATH"] = str(site)
-    full.update(env or {})
-    proc = subprocess.run([ASPIRE, *args], input=stdin, capture_output=True, timeout=60, env=full)
-    return subprocess.CompletedProcess(
-        proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-    )
-
-
 @pytest.fixture
 def draft(tmp_path: Path) -> Path:
-    path = tmp_path / "draft.txt"
-    path.write_text(DRAFT, encoding="utf-8")
-    return path
+    return draft_file(tmp_path)
 
 
 # ---- 1. the heading without a profile ------------------------------------------------------
