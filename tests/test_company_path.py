@@ -147,3 +147,14 @@ def test_a_term_set_on_the_job_is_flight_risk(score) -> None:  # type: ignore[no
     assert flagged(score(text), text, "give this three or four years", "commitment")
     long = OPENING + "I'd give this role everything I have." + CLOSING
     assert not flagged(score(long), long, "give this role", "commitment")
+
+
+def test_lengths_are_said_as_a_coach_says_them() -> None:
+    from aspire_tui.wording import span_of
+
+    assert [span_of(y) for y in (0.5, 1.4994, 2.5, 6.2)] == [
+        "6 months",
+        "18 months",
+        "2.5 years",
+        "6 years",
+    ]

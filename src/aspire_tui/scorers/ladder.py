@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..wording import span_of
 from .fastre import lower
 from .hits import UNREALISTIC, Hit
 from .lexicon import pattern, table
@@ -171,7 +172,7 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
                             m.start(),
                             m.end(),
                             f"Too far, too fast for your career stage ({stage}): that step "
-                            f"usually takes about {round(usual)} years.",
+                            f"usually takes about {span_of(usual)}.",
                         )
                     )
                 for step, start, end in on_path:
@@ -185,7 +186,7 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
                                 end,
                                 f"{_said(a.text[start:end])} is {n} "
                                 f"{'step' if n == 1 else 'steps'} above this role on the path "
-                                f"your research notes, usually about {_years(usual)} away: too "
+                                f"your research notes, usually about {span_of(usual)} away: too "
                                 "far, too fast.",
                             )
                         )
@@ -264,13 +265,6 @@ def _path_steps(a: Analysis, path: CareerPath, part: Span) -> list[tuple[int, in
 
 def _said(title: str) -> str:
     return title[:1].upper() + title[1:]
-
-
-def _years(years: float) -> str:
-    if years < 1.5:
-        months = round(years * 12)
-        return f"{months} months"
-    return f"{round(years)} years"
 
 
 def _scope_promise(verbs: list[Found], scopes: list[Found]) -> tuple[int, int] | None:

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..wording import span_of
 from .fastre import lower
 from .hits import UNREALISTIC, Hit
 from .lexicon import pattern, table
@@ -117,7 +118,7 @@ def programme_hits(a: Analysis) -> list[Hit]:
                     lo,
                     hi,
                     "warning",
-                    f"Your research says the {m.group(0)} takes about {_length(stated)}: "
+                    f"Your research says the {m.group(0)} takes about {span_of(stated)}: "
                     "finishing it this much sooner sounds out of touch with how it runs.",
                     "Say you will complete it on the usual timetable and what you will "
                     "take on alongside it.",
@@ -126,9 +127,3 @@ def programme_hits(a: Analysis) -> list[Hit]:
             )
             break
     return hits
-
-
-def _length(years: float) -> str:
-    if years < 1.5:
-        return f"{round(years * 12)} months"
-    return f"{years:g} years" if years != int(years) else f"{int(years)} years"
