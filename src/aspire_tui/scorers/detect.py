@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import ladder, places, programme
@@ -358,9 +359,14 @@ def _names_in_profile(a: Analysis) -> frozenset[str]:
     """The words of the role, the company and the research: a name found there (a base the
     company flies to, a title on its ladder) belongs to this job, not to somewhere else."""
     p = a.profile
-    texts = (p.role, p.company, *vars(p.research).values())
+    return _words_of(tuple(str(t) for t in (p.role, p.company, *vars(p.research).values())))
+
+
+@lru_cache(maxsize=16)
+def _words_of(texts: tuple[str, ...]) -> frozenset[str]:
+    """Kept per profile: read on every keystroke, the research changes far less often."""
     return frozenset(
-        w for text in texts for w in re.findall(r"[\w&'-]+", str(text).lower()) if len(w) > 2
+        w for text in texts for w in re.findall(r"[\w&'-]+", text.lower()) if len(w) > 2
     )
 
 
