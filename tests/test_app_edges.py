@@ -207,6 +207,8 @@ async def test_across_drafts_bars_start_at_zero(aspire_home: Path) -> None:
     app = first_run_app()
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(pilot, app)
+        await app.workers.wait_for_complete()  # the app's own scoring must not redraw it after
+        await pilot.pause()
         panel = app.query_one(FeedbackPanel)
         panel.show_history([("Draft 1", 90.0), ("Draft 2", 94.0)], 1)
         await pilot.pause()

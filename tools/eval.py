@@ -25,12 +25,17 @@ DIMENSIONS = ("alignment", "commitment", "realism", "specificity")
 SERIOUS = {"warning", "error"}
 
 
+# "mixed" answers (in some helper-written batches) rank between strong and weak; for the
+# corpora's labels (high/low, strong/weak) this is exactly run_eval.py's definition
+RANK = {"low": 0, "weak": 0, "mixed": 1, "high": 2, "strong": 2}
+
+
 def pair_share(items: list[tuple[str, float, str]]) -> tuple[float | None, int]:
     good = total = 0
     for (la, va, pa), (lb, vb, pb) in itertools.combinations(items, 2):
-        if pa != pb or la == lb:
+        if pa != pb or RANK[la] == RANK[lb]:
             continue
-        hi, lo = (va, vb) if la in ("high", "strong") else (vb, va)
+        hi, lo = (va, vb) if RANK[la] > RANK[lb] else (vb, va)
         total += 1
         good += hi > lo
     return (good / total if total else None), total

@@ -9,6 +9,7 @@ from ..models import ScoreResult
 from ..scorer import ScoreContext, Scorer
 from .common import clamp, findings_from_hits, serious
 from .hits import FLIGHT, MONEY, UNCERTAIN
+from .lexicon import table
 
 
 class CommitmentScorer(Scorer):
@@ -27,7 +28,12 @@ class CommitmentScorer(Scorer):
         stays = len(a.matches.all("stay"))
         if company and company.split()[0] in a.text.lower():  # the part read
             stays += 1
-        score = 62 + min(30, 8 * stays)
+        pull = table("commitment_pull")
+        taking = min(
+            float(pull.get("most_off", 12.0)),
+            float(pull.get("per_taking", 3.0)) * len(a.matches.all("taking")),
+        )
+        score = 62 + min(30, 8 * stays) - taking
         errors = [h for h in flight if h.severity == "error"]
         warnings = len(flight) - len(errors)
         if warnings:  # one sign of leaving costs most; more of them confirm it
@@ -35,9 +41,11 @@ class CommitmentScorer(Scorer):
         if errors:  # a stated plan to leave outweighs any number of kind words about staying
             score = min(score - 35 * len(errors), 30)
         score -= min(35, 9 * len(uncertain))
-        money_first = any(h.severity == "error" for h in a.hits_of(MONEY))
-        if money_first:  # pay as the reason to come is pay as the reason to go
-            score -= 10
+        money = serious(a.hits_of(MONEY))
+        money_first = any(h.severity == "error" for h in money)
+        # pay as the reason to come is pay as the reason to go: each mention of it weighs,
+        # and pay put first weighs most
+        score -= min(24, 12 * len(money)) + 10 * money_first
         if not ctx.text.strip():
             return ScoreResult(score=0.0, summary="Nothing written yet.")
         findings = findings_from_hits(flight)

@@ -39,7 +39,8 @@ _PAST = re.compile(
     r"|i worked|i used to|i did|ago|previously|before this|back when|in my last|at my last"
     r"|my old|my previous|my last (?:job|role|employer)"
     r"|have been (?:working|doing|running|leading|managing|employed)|i moved|we moved"
-    r"|i (?:completed|finished|graduated|studied|trained|qualified|left|joined|started|did))\b"
+    r"|i (?:completed|finished|graduated|studied|trained|qualified|left|joined|started|did|went"
+    r"|spent|worked|returned|took|earned|gained|switched|retrained))\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'd|i'll|i'm|me|my|we|we'd|we'll|we're|our)\b")
 

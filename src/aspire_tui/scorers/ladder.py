@@ -18,7 +18,8 @@ from .fastre import lower
 from .hits import UNREALISTIC, Hit
 from .lexicon import pattern, table
 from .matches import Found
-from .path import CareerPath, company_path, research_text
+from .path import CareerPath, Step, company_path, research_text
+from .prose_path import prose_steps
 from .text import Span, TimeFrame
 
 if TYPE_CHECKING:
@@ -121,6 +122,13 @@ def rung_of_role(role: str) -> float | None:
     return None
 
 
+# "deputy store manager" stands a rung below a store manager; "relief manager cover" is
+# standing in, a normal part of the job below, not a promotion
+_BELOW = re.compile(r"\b(?:deputy|assistant|trainee|junior|associate|under)\s+(?:[\w-]+\s+)?$")
+_STAND_IN = re.compile(
+    r"\b(?:relief|acting|interim|locum|stand[\s-]?in|cover(?:ing)?(?: as| for)?(?: an?| the)?)\s+"
+    r"(?:[\w-]+\s+)?$"
+)
 _UNDER = re.compile(r"\b(?:assistant|associate|trainee|junior|apprentice|graduate|aspiring)\b")
 
 
@@ -133,7 +141,9 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
         stage_rung = max(stage_rung, applied)
     low = a.lowered
     titles = [(rung, of(concept)) for rung, concept in lad.rungs]
-    path = company_path(research_text(a.profile.research))
+    path = company_path(research_text(a.profile.research)) or told_path(
+        research_text(a.profile.research), a.profile.role
+    )
     placed = path.place(a.profile.role) if path else None
     sweeps, verbs, scopes = of("sweep"), of("change_verb"), of("org_scope")
     hits: list[Hit] = []
@@ -149,7 +159,7 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
                 # a sentence of many parts must not read every title once per part
                 on_path = _path_steps(a, path, part) if path and placed is not None else []
                 found = [
-                    (rung, m)
+                    (rung - bool(_BELOW.search(low, max(0, m.start() - 25), m.start())), m)
                     for rung, by, at in in_sentence
                     for m in by[bisect_left(at, part.start) : bisect_left(at, part.end)]
                     if not _someone_elses(low, m)
@@ -157,6 +167,7 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
                     and not _AS_MODIFIER.match(low, m.end())
                     and not (m.end() - m.start() <= 3 and _AT_AN_ORG.search(low, 0, m.start()))
                     and not any(s < m.end() and m.start() < e for _, s, e in on_path)
+                    and not _STAND_IN.search(low, max(0, m.start() - 25), m.start())
                 ]
                 lo, hi = bisect_left(starts, part.start), bisect_left(starts, part.end)
                 own = frames[lo:hi]
@@ -253,6 +264,25 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
     return hits
 
 
+@lru_cache(maxsize=64)
+def told_path(research: str, role: str) -> CareerPath | None:
+    """The path the research tells in sentences, from the role applied for up: a title the
+    ladder puts at or below the role's own rung is a step the candidate has already made."""
+    own = rung_of_role(role)
+    steps = [
+        (title, years, counted)
+        for title, years, counted in prose_steps(research, role)
+        if own is None or (rung_of_role(title) or own + 1) > own
+    ]
+    if not steps:
+        return None
+    first = Step((" ".join(re.findall(r"[a-z0-9][a-z0-9&'’.-]*", lower(role))),), None, False)
+    timed = all(c and y is not None for _, y, c in steps)
+    ordered = sorted(steps, key=lambda s: s[1] or 0.0) if timed else steps
+    later = [Step((title,), years, counted) for title, years, counted in ordered]
+    return CareerPath((first, *later), float(table("path").get("step_years", 2.0)))
+
+
 def _path_steps(a: Analysis, path: CareerPath, part: Span) -> list[tuple[int, int, int]]:
     """The steps of the company's path named in `part`: (step, start, end)."""
     out: list[tuple[int, int, int]] = []
@@ -301,7 +331,8 @@ def _parts(sentence: Span) -> list[Span]:
     """A sentence split at ';' and ' and then ', so two targets are judged separately."""
     out: list[Span] = []
     pos = 0
-    for m in re.finditer(r";|\band\s+then\b|,\s+(?:then|and)\b", sentence.text):
+    # "then" stays with the part it opens: a title there is a later step, not the deadline
+    for m in re.finditer(r";|\band\s+(?=then\b)|,\s+(?=(?:then|and)\b)", sentence.text):
         out.append(
             Span(sentence.start + pos, sentence.start + m.start(), sentence.text[pos : m.start()])
         )

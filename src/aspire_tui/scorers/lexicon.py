@@ -244,7 +244,8 @@ def _body(name: str, concepts: Mapping[str, list[str]], stack: tuple[str, ...] =
 def pattern(name: str) -> WordPattern:
     """A concept as a whole-word pattern for lower-cased text (see `fastre.lower`)."""
     concepts = knowledge().concepts
-    tail = r"(?!\w)(?!'\w)"  # a whole word: not "don" of "don't", but "airlines'" ends one
+    # a whole word: not "don" of "don't"; "money's" (money is) and "airlines'" end one
+    tail = r"(?!\w)(?!'(?!s\b)\w)"
     return WordPattern(r"\b(?:" + _body(name, concepts, (name,)) + ")" + tail)
 
 

@@ -143,7 +143,24 @@ def company_path(research: str) -> CareerPath | None:
         steps = _steps(line, (from_start, per_step, modifiers, standalone, step_years))
         if len(steps) > len(best):
             best = steps
-    return CareerPath(best, step_years) if len(best) >= 2 else None
+    return CareerPath(_short_names(best, standalone), step_years) if len(best) >= 2 else None
+
+
+def _short_names(steps: tuple[Step, ...], standalone: frozenset[str]) -> tuple[Step, ...]:
+    """A step whose title opens with a word that is a title on its own ("Principal Heritage
+    Consultant") may be called by that word alone ("Principal within a year"), where no
+    other step opens with it."""
+    firsts = [t.split()[0] for s in steps for t in s.titles]
+    out: list[Step] = []
+    for step in steps:
+        short = [
+            t.split()[0]
+            for t in step.titles
+            if " " in t and t.split()[0] in standalone and firsts.count(t.split()[0]) == 1
+        ]
+        titles = tuple(dict.fromkeys((*step.titles, *short)))
+        out.append(Step(titles, step.years, step.from_start))
+    return tuple(out)
 
 
 def _chains(text: str, split: re.Pattern[str]) -> list[list[str]]:

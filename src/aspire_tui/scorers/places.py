@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 # the company's plan, not the candidate's: "your clients in Germany", "the Berlin office"
 _THEIRS = re.compile(
     r"\b(?:you're|you are|your|our|the company|the firm|the group|they're|we're opening|expan\w+"
-    r"|open\w*|launch\w*|office|site|branch|clients?|customers?|market|from)\W+(?:[\w-]+\W+){0,2}$"
+    r"|open\w*|launch\w*|office|site|branch|clients?|customers?|market"
+    r"|(?<!it )(?<!this )(?<!that )(?<!remotely )from)\W+(?:[\w-]+\W+){0,2}$"
 )
 _AFTER = re.compile(
     r"\W*(?:office|site|branch|team|clients?|customers?|market|base|depot|with you|for you|here"

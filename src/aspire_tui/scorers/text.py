@@ -16,7 +16,10 @@ WORDS_PER_MINUTE = 140
 
 WORD_RE = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[-*•\d])")
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s|\bbut\b|\bthough\b|\bbecause\b|\bso that\b")
+# "and I", "so we": a new subject starts a new clause ("my mum's not well and I'd be back").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:—–()]|\s-\s|\bbut\b|\bthough\b|\bbecause\b|\bso that\b|\b(?:and|so)\s+(?=(?:I|we|We)\b)"
+)
 
 STOPWORDS = frozenset(
     [
