@@ -158,3 +158,19 @@ def test_lengths_are_said_as_a_coach_says_them() -> None:
         "2.5 years",
         "6 years",
     ]
+
+
+def test_a_steps_own_time_adds_up_and_a_place_is_no_title() -> None:
+    notes = (
+        "The ladder is: General Manager -> Cluster GM (2-4 years) -> Regional Operations "
+        "Director (3-5 years) -> Divisional Managing Director, UK and Ireland (4-6 years) "
+        "-> Chief Operating Officer."
+    )
+    path = company_path(notes)
+    assert path is not None
+    # "(3-5 years)" is that step's own time, not a total from the start
+    assert path.years_to(2) == pytest.approx(7.0, abs=0.01)
+    assert path.steps[3].titles == ("divisional managing director",)  # not "uk", "ireland"
+    cumulative = company_path("Path: Trainee -> Associate (2 years) -> Director (12 years).")
+    assert cumulative is not None
+    assert cumulative.years_to(2) == pytest.approx(12.0, abs=0.01)  # no step takes 12 years

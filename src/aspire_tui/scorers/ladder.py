@@ -23,6 +23,7 @@ from .prose_path import prose_steps
 from .text import Span, TimeFrame
 
 if TYPE_CHECKING:
+    from ..models import Profile
     from .analysis import Analysis
 
 ByConcept = Callable[[str], list[list[Found]]]
@@ -73,6 +74,7 @@ _SOMEONE_ELSES = re.compile(
     r"(?:\b(?:your|our|their|his|her|my)\s+(?:current\s+|new\s+|own\s+|existing\s+)?"
     r"|\bwith\s+(?:the|a)\s+|\b(?:report|reporting|work|working)\s+(?:to|for|under|with)\s+"
     r"(?:the\s+|a\s+|an\s+)?"
+    r"|\b(?:each|every|all|all (?:the|of the|my|our))\s+(?:[\w-]+\s+)?"  # "with each GM"
     r"|\b(?:help|helping|support|supporting|assist|assisting|shadow|shadowing"
     r"|learn from|learning from)"
     r"\s+(?:the|a|an|our|your)\s+(?:[\w-]+\s+){0,2})$",
@@ -129,6 +131,7 @@ _STAND_IN = re.compile(
     r"\b(?:relief|acting|interim|locum|stand[\s-]?in|cover(?:ing)?(?: as| for)?(?: an?| the)?)\s+"
     r"(?:[\w-]+\s+)?$"
 )
+_FIRST_PERSON = re.compile(r"\b(?:I|I'[a-z]+|me|my|we|We|we'[a-z]+|our|Our)\b")
 _UNDER = re.compile(r"\b(?:assistant|associate|trainee|junior|apprentice|graduate|aspiring)\b")
 
 
@@ -141,11 +144,10 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
         stage_rung = max(stage_rung, applied)
     low = a.lowered
     titles = [(rung, of(concept)) for rung, concept in lad.rungs]
-    path = company_path(research_text(a.profile.research)) or told_path(
-        research_text(a.profile.research), a.profile.role
-    )
+    path = the_path(a.profile)
     placed = path.place(a.profile.role) if path else None
     sweeps, verbs, scopes = of("sweep"), of("change_verb"), of("org_scope")
+    listening = of("listen_verb")
     hits: list[Hit] = []
     for i, sentence in enumerate(a.sentences):
         frames = a.frames_in(sentence.start, sentence.end)
@@ -224,7 +226,14 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
         sweep_frame = (
             _nearest(frames, sweeps[i][0].start(), starts) if frames and sweeps[i] else None
         )
-        if sweep_frame is not None and sweep_frame.years <= lad.sweep_horizon:
+        # sweeping words are a promise only when the candidate makes it, and not when they
+        # are what the candidate will go and learn ("the first hundred days on the road,
+        # every property"; "the rules change every five minutes")
+        if (
+            sweep_frame is not None
+            and sweep_frame.years <= lad.sweep_horizon
+            and (verbs[i] or (_FIRST_PERSON.search(sentence.text) and not listening[i]))
+        ):
             # the time nearest the sweeping words is the one said of them: "more
             # immediately ..., in two years, ... every" promises nothing within months
             sweep, frame = sweeps[i][0], sweep_frame
@@ -281,6 +290,12 @@ def told_path(research: str, role: str) -> CareerPath | None:
     ordered = sorted(steps, key=lambda s: s[1] or 0.0) if timed else steps
     later = [Step((title,), years, counted) for title, years, counted in ordered]
     return CareerPath((first, *later), float(table("path").get("step_years", 2.0)))
+
+
+def the_path(profile: Profile) -> CareerPath | None:
+    """The company's path as the research writes it, as a chain or in sentences."""
+    research = research_text(profile.research)
+    return company_path(research) or told_path(research, profile.role)
 
 
 def _path_steps(a: Analysis, path: CareerPath, part: Span) -> list[tuple[int, int, int]]:

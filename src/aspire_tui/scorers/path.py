@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from .fastre import lower
-from .lexicon import table
+from .lexicon import pattern, table
 from .text import find_time_frames
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
@@ -240,6 +240,8 @@ def _steps(
     settings: tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str], float],
 ) -> tuple[Step, ...]:
     from_start, per_step, modifiers, standalone, step_years = settings
+    places = pattern("place_name").full
+    regions = _words(table("path"), "regions")
     steps: list[Step] = []
     base = ""
     for k, segment in enumerate(segments):
@@ -261,7 +263,8 @@ def _steps(
                 titles.extend(qualified)
                 if words[0] in standalone:
                     titles.append(words[0])
-            else:
+            elif not places.fullmatch(" ".join(words)) and not regions.fullmatch(" ".join(words)):
+                # "Director, UK and Ireland": where the title is held, not another title
                 titles.append(" ".join(words))
         if not titles:
             return tuple(steps)  # a chain of titles, not of anything else
@@ -269,8 +272,11 @@ def _steps(
         years = frames[0].years if frames else None
         counted = bool(frames and from_start.search(brackets) and not per_step.search(brackets))
         if years is not None and steps and not counted and not per_step.search(brackets):
-            # a time longer than the whole climb so far can only count from the start
-            counted = years > CareerPath(tuple(steps), step_years).years_to(len(steps) - 1)
+            # a time no single step takes ("Director (10 years)"), and longer than the
+            # whole climb so far, can only count from the start; "(3-5 years)" is a step's
+            longest = float(table("path").get("longest_step", 5.0))
+            so_far = CareerPath(tuple(steps), step_years).years_to(len(steps) - 1)
+            counted = years > longest and years > so_far
         steps.append(Step(tuple(dict.fromkeys(titles)), years, counted))
     return tuple(steps)
 
