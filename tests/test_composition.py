@@ -79,3 +79,23 @@ def test_a_hedge_is_no_menu_but_two_options_are(score) -> None:  # type: ignore[
     assert not flagged(score(hedged), hedged, "maybe start", "specificity")
     menu = OPENING + "It could be head chef, it could be development chef, who knows." + CLOSING
     assert flagged(score(menu), menu, "It could be head chef", "specificity")
+
+
+def test_words_that_only_look_like_a_problem_are_not_one(score) -> None:  # type: ignore[no-untyped-def]
+    profile = make_profile(
+        "senior",
+        role="Head of Customer Success",
+        notes="Renewals sit with Customer Success from next year.",
+    )
+    for line, phrase in (
+        ("I'd like to be the person who knows the cost base cold.", "who knows"),
+        ("In year one the renewals move to CS, and I'd own that.", "move to CS"),
+        ("This year we're moving NRR from 104 toward 110.", "moving NRR"),
+        ("I'd step up to senior, maybe in two or three years, or lead a pod.", "maybe in two"),
+        ("I'd get the retrofit going with the grant money before the deadline.", "grant money"),
+        ("I'd help keep the association financially resilient.", "financially resilient"),
+    ):
+        text = OPENING + line + CLOSING
+        assert not flagged(score(text, profile), text, phrase), line
+    aside = OPENING + "Where will I be? Who knows, honestly." + CLOSING
+    assert flagged(score(aside, profile), aside, "Who knows", "specificity")

@@ -302,6 +302,7 @@ _MOVING_AWAY = re.compile(
     r"\b(?:mov(?:e|ing)|relocat(?:e|ing))\s+(?:back\s+)?to\s+(?P<org>[A-Z][a-z]+)"
 )
 _THEIRS = re.compile(r"\b(?:you're|you are|you've|they're|it's|the company|the team|your|we're)\b")
+_A_THING = re.compile(r"\bthe\s+[a-z-]+s\s+(?:will\s+|would\s+|should\s+)?$")
 _NOT_PLACES = frozenset(
     {"the", "a", "an", "my", "our", "your", "this", "that", "it", "i", "senior", "lead", "head"}
 )
@@ -323,11 +324,14 @@ def _elsewhere_hits(a: Analysis) -> list[Hit]:
                 org = found.group("org").lower()
                 if org.split()[0] in _NOT_PLACES or (own and set(org.split()) & own):
                     continue  # this company, by its name
-                if set(org.split()) <= known:
-                    continue  # a place, title or team the research names: part of this job
+                if set(org.split()) <= known or org in _initials_in_profile(a):
+                    continue  # a place, title or team the research names ("CS" for its
+                    # Customer Success): part of this job
                 start, end = sentence.start + found.start(), sentence.start + found.end()
-                if _THEIRS.search(a.lowered[max(sentence.start, start - 25) : start]):
-                    continue  # "you're moving to Opera Cloud": the company's plan, not mine
+                before = a.lowered[max(sentence.start, start - 25) : start]
+                if _THEIRS.search(before) or _A_THING.search(before):
+                    continue  # "you're moving to Opera Cloud", "the renewals move to CS":
+                    # the company's plan, not mine
                 named = sentence.start + found.start("org")  # "I'd never move to Berlin"
                 if in_past(a, sentence, start) or negated(a, sentence, named):
                     continue
@@ -361,6 +365,21 @@ def _names_in_profile(a: Analysis) -> frozenset[str]:
     company flies to, a title on its ladder) belongs to this job, not to somewhere else."""
     p = a.profile
     return _words_of(tuple(str(t) for t in (p.role, p.company, *vars(p.research).values())))
+
+
+def _initials_in_profile(a: Analysis) -> frozenset[str]:
+    p = a.profile
+    return _initials_of(tuple(str(t) for t in (p.role, *vars(p.research).values())))
+
+
+@lru_cache(maxsize=16)
+def _initials_of(texts: tuple[str, ...]) -> frozenset[str]:
+    """The initials of each run of capitalised words ("Customer Success" gives "cs")."""
+    runs = (m.group() for t in texts for m in _CAPITAL_RUN.finditer(t))
+    return frozenset("".join(w[0] for w in run.split()).lower() for run in runs)
+
+
+_CAPITAL_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
 @lru_cache(maxsize=16)
