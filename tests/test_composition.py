@@ -99,3 +99,13 @@ def test_words_that_only_look_like_a_problem_are_not_one(score) -> None:  # type
         assert not flagged(score(text, profile), text, phrase), line
     aside = OPENING + "Where will I be? Who knows, honestly." + CLOSING
     assert flagged(score(aside, profile), aside, "Who knows", "specificity")
+
+
+def test_summaries_say_what_is_true_of_the_answer(score) -> None:  # type: ignore[no-untyped-def]
+    text = OPENING + "If the money's right I'll stay here for years." + CLOSING
+    commitment = next(s for s in score(text).scores if s.plugin == "commitment")
+    assert "Pay" in commitment.summary  # not "Says you want to stay"
+    entry = make_profile("entry")
+    fast = OPENING + "I'd be the director within a year." + CLOSING
+    realism = next(s for s in score(fast, entry).scores if s.plugin == "realism")
+    assert realism.summary.startswith("Overreaches for an entry-stage candidate")

@@ -53,6 +53,8 @@ class CommitmentScorer(Scorer):
             summary = "Points out of the door: the plan leads away from this company."
         elif money_first:
             summary = "Pay is the reason given for coming, so it reads as the reason to leave."
+        elif money:
+            summary = "Pay comes up as a reason, and a reason to come is a reason to leave."
         elif uncertain:
             summary = "Unsure whether this is the path for you; commitment is hard to read."
         elif stays >= 2:

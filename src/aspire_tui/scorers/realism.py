@@ -34,8 +34,10 @@ class RealismScorer(Scorer):
         if not ctx.text.strip():
             return ScoreResult(score=0.0, summary="Nothing written yet.")
         if hits:
+            stage = ctx.profile.career_stage
+            article = "an" if stage[:1] in "aeiou" else "a"
             summary = (
-                f"Overreaches for a {ctx.profile.career_stage}-stage candidate: "
+                f"Overreaches for {article} {stage}-stage candidate: "
                 f"{plural(len(hits), 'claim')} to temper."
             )
         elif not a.time_frames:
