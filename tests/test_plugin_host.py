@@ -113,6 +113,20 @@ PLUGINS = {
         def aspire_vocabulary():
             return {"compensation": ["the tronc"], "rung_director": ["executive housekeeper"]}
     """,
+    "mentoring": """
+        from aspire_tui.hookspecs import hookimpl
+
+        @hookimpl
+        def aspire_key_points():
+            return {"mentoring": {"label": "Mentoring others", "phrases": ["mentor(?:ing|s|ed)?"]}}
+    """,
+    "badpoints": """
+        from aspire_tui.hookspecs import hookimpl
+
+        @hookimpl
+        def aspire_key_points():
+            return {"aim": {"label": "Mine", "phrases": ["(unclosed"]}}
+    """,
     "badvocab": """
         from aspire_tui.hookspecs import hookimpl
 
@@ -403,3 +417,28 @@ def test_a_plugin_adds_vocabulary_without_code(site: Path, tmp_path: Path) -> No
     assert rows["badvocab"]["status"] == "failed"
     assert "did you mean compensation?" in rows["badvocab"]["error"]
     assert "vocabulary: compensation +1" in run(site, "plugins").stdout
+
+
+def test_a_plugin_adds_a_kind_of_key_point_without_code(site: Path, tmp_path: Path) -> None:
+    """A plugin's phrases make a kind of key point of their own: in the JSON, listed with
+    the plugin; a kind that takes a built-in id fails that plugin alone."""
+    draft = tmp_path / "d.txt"
+    draft.write_text(
+        "Mentoring the new receptionists is what I enjoy most about the desk. "
+        "In five years I'd like to run front office operations here.",
+        encoding="utf-8",
+    )
+
+    def points(**env: str) -> list[tuple[str, str]]:
+        out = run(site, "score", "-p", str(PROFILE), "-f", "json", str(draft), **env)
+        assert out.returncode == 0, out.stderr
+        return [(p["kind"], p["label"]) for p in json.loads(out.stdout)["key_points"]]
+
+    found = points()
+    assert ("mentoring", "Mentoring others") in found and found[-1][0] == "aim"
+    assert "mentoring" not in {k for k, _ in points(ASPIRE_DISABLE_PLUGINS="mentoring")}
+    rows = {r["name"]: r for r in json.loads(run(site, "plugins", "-f", "json").stdout)}
+    assert rows["mentoring"]["key_points"] == ["mentoring"]
+    assert rows["badpoints"]["status"] == "failed"
+    assert "'aim' is built in" in rows["badpoints"]["error"]
+    assert "key points: mentoring" in run(site, "plugins").stdout

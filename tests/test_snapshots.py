@@ -225,3 +225,63 @@ def test_longest_question_at_80x24_keeps_the_editor_in_place(home: Path, snap_co
     app = make_app()
     app.session.set_question(LONGEST_QUESTION)
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+class _StillClock:
+    """Rehearse's clock, moved only by the test: the same picture every run."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def rehearsing(stage: str) -> Any:
+    """A run_before that opens Rehearse on the example's draft: reading 20 s in, or the
+    result of a round from memory."""
+
+    async def show(pilot: Any) -> None:
+        from textual.widgets import TextArea
+
+        app: AspireApp = pilot.app
+        clock = app.clock = _StillClock()
+        await ready(pilot)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        screen = app.screen
+        if stage == "read":
+            await pilot.press("space")
+            clock.now += 20
+        else:
+            await pilot.press("enter")
+            area = screen.query_one("#recall", TextArea)
+            area.insert(
+                "In five years I want to be chartered here, designing water schemes. "
+                "First I'd get fluent in InfoWorks on the design rotation."
+            )
+            await pilot.pause()
+            clock.now += 70
+            await pilot.press("ctrl+s")
+            await ready(pilot, until=lambda app: getattr(screen, "result", None) is not None)
+            area.cursor_blink = False
+        screen.tick()  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    return show
+
+
+def test_rehearse_reading_at_80x24(home: Path, snap_compare: Any) -> None:
+    assert snap_compare(make_app(None), terminal_size=(80, 24), run_before=rehearsing("read"))
+
+
+def test_rehearse_reading_at_140x45(home: Path, snap_compare: Any) -> None:
+    assert snap_compare(make_app(None), terminal_size=(140, 45), run_before=rehearsing("read"))
+
+
+def test_rehearse_result_at_80x24(home: Path, snap_compare: Any) -> None:
+    assert snap_compare(make_app(None), terminal_size=(80, 24), run_before=rehearsing("result"))
+
+
+def test_rehearse_result_at_140x45(home: Path, snap_compare: Any) -> None:
+    assert snap_compare(make_app(None), terminal_size=(140, 45), run_before=rehearsing("result"))

@@ -25,6 +25,7 @@ from .scorer import ScoreContext, SharedAnalysis
 from .scorers.text import speaking_seconds
 
 if TYPE_CHECKING:
+    from .keypoints import KeyPoint
     from .models import Profile
     from .plugins import PluginHost
     from .scorer import Scorer
@@ -137,6 +138,12 @@ class Engine:
         outcomes.update(waiting(time.monotonic() + HARD_LIMIT))
         ordered = [outcomes[s.id] for s in scorers]
         return report_from(ordered, draft_facts(shared))
+
+    def key_points(self, text: str, profile: Profile) -> list[KeyPoint]:
+        """The draft's key points: the built-in kinds and those plugins add."""
+        from .keypoints import key_points
+
+        return key_points(text, profile, self.host.point_kinds)
 
 
 class DraftFacts(NamedTuple):

@@ -37,3 +37,13 @@ def aspire_vocabulary() -> dict[str, list[str]]:  # type: ignore[empty-body]
     for pay. No code: each phrase is a pattern in the knowledge files' syntax (see
     CONTRIBUTING.md). An unknown concept or a bad pattern is reported against the plugin.
     """
+
+
+@hookspec
+def aspire_key_points() -> dict[str, dict[str, object]]:  # type: ignore[empty-body]
+    """Return kinds of key point to look for in a draft, besides the built-in aim, nearer
+    goal, tie to the job and growing here: `{"mentoring": {"label": "Mentoring others",
+    "phrases": ["mentor\\w*", "coach(?:ing)? (?:new|junior) \\w+"]}}`. A sentence holding
+    one of the phrases (in the knowledge files' syntax) becomes a key point of that kind
+    when no built-in kind claims it; Rehearse and the cue card show it by its label.
+    """

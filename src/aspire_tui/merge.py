@@ -24,6 +24,8 @@ def merge3(base: Any, mine: Any, theirs: Any, path: str = "") -> tuple[Any, list
         return mine, []
     if all(isinstance(v, dict) for v in (base, mine, theirs)):
         return _merge_tables(base, mine, theirs, path)
+    if base is _GONE and _is_list_of_tables(mine) and _is_list_of_tables(theirs):
+        base = []  # rows both sides started (the first rehearsals): all are kept
     if all(_is_list_of_tables(v) for v in (base, mine, theirs)):
         return _merge_rows(base, mine, theirs, path)
     return mine, [path or "(top level)"]

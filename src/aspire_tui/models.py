@@ -233,6 +233,109 @@ class Draft:
         self.updated = _checked("updated", check_updated, self.updated)
 
 
+Round = Literal["read", "recall"]
+ROUNDS: tuple[str, ...] = ("read", "recall")
+#: A rehearsal is a minute or two; hours mean a clock left running or a hand-edited typo.
+MAX_REHEARSAL_SECONDS = 24 * 3600.0
+
+
+def check_when(value: object) -> datetime:
+    """When a rehearsal happened: required, read as `check_updated` reads a draft's date."""
+    when = check_updated(value)
+    if when is None:
+        raise ValueError("is required; write it like 2026-01-01T10:00:00Z")
+    return when
+
+
+def check_seconds(value: object) -> float:
+    """How long a round took, in seconds: a finite number from 0 to a day."""
+    hint = f"must be a number of seconds from 0 to {MAX_REHEARSAL_SECONDS:g}, such as 75.5"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{hint}; got {_shown(value)}")
+    seconds = float(value) if abs(value) < 1e300 else math.inf
+    if not math.isfinite(seconds) or not 0 <= seconds <= MAX_REHEARSAL_SECONDS:
+        raise ValueError(f"{hint}; got {_shown(value)}")
+    return seconds
+
+
+def check_count(value: object) -> int:
+    """A count of key points: a whole number from 0 to 1000."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
+        raise ValueError(f"must be a whole number from 0 to 1000, such as 4; got {_shown(value)}")
+    return value
+
+
+def check_kept(value: object) -> int | None:
+    return None if value is None else check_count(value)
+
+
+#: Speaking paces a rehearsal may be timed at, in words a minute (DOMAIN "Length": 130-160
+#: is usual speech; the ends leave room for slow practice and for nerves).
+MIN_PACE, MAX_PACE, DEFAULT_PACE = 80, 220, 140
+
+
+def check_pace(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_PACE <= value <= MAX_PACE:
+        raise ValueError(
+            f"must be words a minute, a whole number from {MIN_PACE} to {MAX_PACE}, "
+            f"such as {DEFAULT_PACE}; got {_shown(value)}"
+        )
+    return value
+
+
+def check_score(value: object) -> float | None:
+    """A score from 0 to 100, or none."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"must be a number from 0 to 100, such as 72.5; got {_shown(value)}")
+    score = float(value) if abs(value) < 1e300 else math.inf
+    if not math.isfinite(score) or not 0 <= score <= 100:
+        raise ValueError(f"must be a number from 0 to 100, such as 72.5; got {_shown(value)}")
+    return score
+
+
+def check_round(value: object) -> Round:
+    if value == "read" or value == "recall":
+        return value
+    raise ValueError(f"must be one of {', '.join(map(repr, ROUNDS))}; got {_shown(value)}")
+
+
+@dataclass(kw_only=True)
+class Rehearsal:
+    """One round of practising a draft aloud: kept so the candidate sees recall improve.
+
+    `kept` of `points` key points were said from memory (a reading-aloud round keeps
+    every point by definition, so `kept` is left out there); `score` is the overall of
+    what was said, and `pace` the words a minute the round was timed at."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+    when: Annotated[datetime, _Check(check_when)]
+    draft: str = ""
+    round: Annotated[Round, _Check(check_round)] = "recall"
+    seconds: Annotated[float, _Check(check_seconds)] = 0.0
+    pace: Annotated[int, _Check(check_pace)] = DEFAULT_PACE
+    points: Annotated[int, _Check(check_count)] = 0
+    kept: Annotated[int | None, _Check(check_kept)] = None
+    score: Annotated[float | None, _Check(check_score)] = None
+
+    def __post_init__(self) -> None:
+        self.when = _checked("when", check_when, self.when)
+        self.round = _checked("round", check_round, self.round)
+        self.seconds = _checked("seconds", check_seconds, self.seconds)
+        self.pace = _checked("pace", check_pace, self.pace)
+        self.points = _checked("points", check_count, self.points)
+        if self.kept is not None:
+            self.kept = _checked("kept", check_count, self.kept)
+            if self.kept > self.points:
+                raise ValueError(
+                    f"kept: {self.kept} is more than the {self.points} key points; "
+                    "make it no more than points"
+                )
+        self.score = _checked("score", check_score, self.score)
+
+
 @dataclass(kw_only=True)
 class PluginsConfig:
     """`[plugins]`: which scorers run for this role, their weights, and in `settings` the
@@ -269,6 +372,7 @@ class Profile:
     research: Research = field(default_factory=Research)
     reflection: Reflection = field(default_factory=Reflection)
     drafts: list[Draft] = field(default_factory=list)
+    rehearsals: list[Rehearsal] = field(default_factory=list)
     plugins: PluginsConfig = field(default_factory=PluginsConfig)
 
     def __post_init__(self) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 import pluggy
 
@@ -29,6 +29,9 @@ from . import hookspecs
 from .engine import one_line
 from .errors import AspireError
 from .scorer import Scorer
+
+if TYPE_CHECKING:
+    from .keypoints import PointKind
 
 BUILTIN_MODULES: tuple[str, ...] = (
     "aspire_tui.scorers.alignment",
@@ -66,6 +69,7 @@ class PluginInfo:
     import_ms: float = 0.0
     enabled: bool = True
     vocabulary: dict[str, int] = field(default_factory=dict)  # concept -> phrases added
+    key_points: list[str] = field(default_factory=list)  # kinds of key point added
     hung: bool = False
     changed: list[str] = field(default_factory=list)  # Aspire's code it replaced
     disabled_by: str | None = None  # SAVED, DISABLE_ENV or LOAD_ENV, for a plugin left off
@@ -107,6 +111,7 @@ class PluginInfo:
             "error": self.error,
             "import_ms": round(self.import_ms, 2),
             "vocabulary": dict(self.vocabulary),
+            "key_points": list(self.key_points),
             "changed": list(self.changed),
             "disabled_by": self.disabled_by,
         }
@@ -119,6 +124,8 @@ class PluginHost:
     manager: pluggy.PluginManager
     plugins: list[PluginInfo]
     scorers: list[Scorer]
+    #: kinds of key point the plugins add (see `keypoints.plugin_kinds`)
+    point_kinds: list[PointKind] = field(default_factory=list)
 
     def scorer(self, scorer_id: str) -> Scorer | None:
         return next((s for s in self.scorers if s.id == scorer_id), None)
@@ -332,6 +339,7 @@ def load_host(*, builtins: bool = True, installed: bool = True) -> PluginHost:
     for scorer in scorers:
         _BUILTIN[id(scorer)] = scorer
     vocabularies = _call_builtins(manager.hook.aspire_vocabulary, owners, _vocabulary_of)
+    point_kinds = _call_builtins(manager.hook.aspire_key_points, owners, _dict_of)
     if installed:
         watch = Watch()  # after the built-ins: what they set up is the baseline
         pending: list[tuple[PluginInfo, Any]] = []
@@ -355,13 +363,14 @@ def load_host(*, builtins: bool = True, installed: bool = True) -> PluginHost:
         vocabularies += _call_installed(
             manager.hook.aspire_vocabulary, owners, watch, _vocabulary_of
         )
+        point_kinds += _call_installed(manager.hook.aspire_key_points, owners, watch, _dict_of)
         late = watch.restore()  # a plugin left running past its limit may act later
         if late:
             loaded = [i for i in infos if not i.builtin and i.enabled]
             _blame([i for i in loaded if i.hung] or loaded, late, "while Aspire loaded plugins")
         scorers = _without_distrusted(scorers, infos)
     _apply_vocabulary(vocabularies)
-    return PluginHost(manager, infos, scorers)
+    return PluginHost(manager, infos, scorers, _point_kinds(point_kinds))
 
 
 def _without_distrusted(scorers: list[Scorer], infos: list[PluginInfo]) -> list[Scorer]:
@@ -463,6 +472,13 @@ def _vocabulary_of(impl: Any) -> dict[str, Any]:
     return result
 
 
+def _dict_of(impl: Any) -> dict[str, Any]:
+    result: Any = _hook_call(impl)
+    if not isinstance(result, dict):
+        raise TypeError(f"{impl.function.__name__} must return a dict")
+    return result
+
+
 Given = tuple[PluginInfo, Any, BaseException | None]  # plugin, what its hook gave, its error
 
 
@@ -549,6 +565,30 @@ def _apply_vocabulary(given: list[Given]) -> None:
             info.vocabulary = {k: len(v) for k, v in vocabulary.items()}
         except Exception as exc:
             info.error = f"vocabulary: {one_line(exc)}"
+
+
+def _point_kinds(given: list[Given]) -> list[PointKind]:
+    """Each plugin's kinds of key point, checked after the vocabulary is in (their phrases
+    may name its concepts); a bad kind fails that plugin alone, a taken id too."""
+    from .keypoints import plugin_kinds
+
+    kinds: list[PointKind] = []
+    for info, provided, error in given:
+        if not _trusted(info):
+            continue
+        try:
+            if error is not None:
+                raise error
+            mine = plugin_kinds(info.name, provided)
+            taken = next((k.id for k in mine if k.id in {o.id for o in kinds}), None)
+            if taken is not None:
+                raise ValueError(f"key point kind {taken!r} is already taken by another plugin")
+        except Exception as exc:
+            info.error = f"key points: {one_line(exc)}"
+            continue
+        kinds += mine
+        info.key_points = [k.id for k in mine]
+    return kinds
 
 
 # ---- calls into plugin code with a time limit ---------------------------------------------

@@ -12,7 +12,7 @@ from typing import Any
 from .errors import ProfileError
 from .lease import Lease
 from .merge import merge3
-from .models import QUESTIONS, Draft, Profile, one_line_problem
+from .models import DEFAULT_PACE, QUESTIONS, Draft, Profile, Rehearsal, one_line_problem
 from .ondisk import stamp_of
 from .saving import ProfileFile, Saver
 from .storage import (
@@ -30,6 +30,8 @@ from .storage import (
 from .tomledit import render_new
 
 FIRST_RUN_EXAMPLE = "entry-graduate-civil-engineer"
+#: Rounds of practice a profile keeps (the newest).
+MAX_REHEARSALS = 500
 
 
 class Session:
@@ -183,6 +185,9 @@ class Session:
         if problem:
             raise ValueError(f"That title {problem}.")
         if title != self.draft.title:
+            for r in self.profile.rehearsals:  # its history goes with it
+                if r.draft == self.draft.title:
+                    r.draft = title
             self.draft.title = title
             self.dirty = True
 
@@ -193,9 +198,28 @@ class Session:
         if len(drafts) <= 1:
             raise ValueError("This is the only draft; a profile keeps at least one.")
         gone = drafts.pop(self.draft_index)
+        if not any(d.title == gone.title for d in drafts):  # its history goes with it
+            self.profile.rehearsals[:] = [
+                r for r in self.profile.rehearsals if r.draft != gone.title
+            ]
         self.draft_index = max(0, self.draft_index - 1)
         self.dirty = True
         return gone
+
+    # ---- rehearsals ------------------------------------------------------------------------
+
+    def add_rehearsal(self, rehearsal: Rehearsal) -> None:
+        """Keep one round of practice; the oldest go past `MAX_REHEARSALS`, so a profile
+        practised daily for years stays small."""
+        rows = self.profile.rehearsals
+        rows.append(rehearsal)
+        del rows[: max(0, len(rows) - MAX_REHEARSALS)]
+        self.dirty = True
+
+    def last_pace(self) -> int:
+        """The pace the open draft was last rehearsed at (the user's choice is kept)."""
+        mine = [r for r in self.profile.rehearsals if r.draft == self.draft.title]
+        return mine[-1].pace if mine else DEFAULT_PACE
 
     # ---- saving -----------------------------------------------------------------------------
 

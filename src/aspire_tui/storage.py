@@ -425,8 +425,9 @@ def profile_data(profile: Profile) -> dict[str, Any]:
     table.update(plugins.get("settings", {}))
     if table:
         data["plugins"] = table
-    if not data.get("drafts"):
-        data.pop("drafts", None)
+    for rows in ("drafts", "rehearsals"):
+        if not data.get(rows):
+            data.pop(rows, None)
     return data
 
 

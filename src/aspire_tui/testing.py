@@ -18,10 +18,18 @@ from typing import Any
 import pytest
 
 from .engine import ScorerError, run_scorer
+from .keypoints import KeyPoint
 from .models import Draft, Profile, Reflection, Research, ScoreResult
 from .scorer import Scorer, SharedAnalysis
 
-__all__ = ["aspire_profile", "aspire_score", "assert_valid", "make_profile", "score_with"]
+__all__ = [
+    "aspire_profile",
+    "aspire_score",
+    "assert_valid",
+    "key_points_with",
+    "make_profile",
+    "score_with",
+]
 
 JOB = """What you'll do:
 - Build weekly reports on service quality for the operations managers.
@@ -73,6 +81,22 @@ def score_with(scorer: Scorer, text: str, profile: Profile | None = None) -> Sco
     result = ScoreResult(score=outcome.score, summary=outcome.summary, findings=outcome.findings)
     assert_valid(result, text)
     return result
+
+
+def key_points_with(
+    kinds: Any, text: str, profile: Profile | None = None, source: str = "plugin"
+) -> list[KeyPoint]:
+    """The key points Aspire finds in `text` with the kinds an `aspire_key_points` hook
+    returns (`kinds`), checked as the host checks them: a bad id, label or phrase fails
+    the test with the message Aspire would show."""
+    from .keypoints import key_points, plugin_kinds
+    from .scorers.lexicon import KnowledgeError
+
+    try:
+        checked = plugin_kinds(source, kinds)
+    except KnowledgeError as exc:
+        raise AssertionError(f"Aspire would report {source!r}: key points: {exc}") from None
+    return key_points(text, profile or make_profile(text=text), checked)
 
 
 def assert_valid(result: Any, text: str) -> ScoreResult:

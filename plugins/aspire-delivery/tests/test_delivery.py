@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from aspire_delivery import DeliveryScorer, reading_ease, syllables
+from aspire_delivery import DeliveryScorer, aspire_key_points, reading_ease, syllables
 
-from aspire_tui.testing import make_profile, score_with
+from aspire_tui.testing import key_points_with, make_profile, score_with
 
 LONG = (
     "In five years I would like to be responsible for the organisation's entire "
@@ -53,3 +53,18 @@ def test_settings_change_the_limits() -> None:
 def test_empty_text() -> None:
     result = score_with(DeliveryScorer(), "")
     assert result.score == 0.0 and result.findings == ()
+
+
+def test_an_example_is_a_key_point_of_its_own() -> None:
+    text = (
+        "Last year I ran the reporting for two regional teams on my own. "
+        "In five years I'd like to lead the operations analysis team here."
+    )
+    points = key_points_with(aspire_key_points(), text)
+    assert [p.kind for p in points] == ["example", "aim"]
+    assert points[0].label == "An example you give"
+
+
+def test_a_sentence_without_an_example_is_no_example() -> None:
+    points = key_points_with(aspire_key_points(), "I enjoy the work and the people.")
+    assert points == []

@@ -6,7 +6,7 @@ import contextlib
 import gc
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -46,6 +46,8 @@ from .widgets.reflect.pane import ReflectPane
 from .widgets.research.pane import ResearchPane
 
 if TYPE_CHECKING:
+    from ..keypoints import KeyPoint
+    from ..models import Rehearsal
     from .screens.details import ProfileDetails
 
 _HERE = Path(__file__).parent
@@ -57,6 +59,7 @@ _STYLESHEETS: list[str | PurePath] = [
     _HERE / "widgets" / "feedback" / "feedback.tcss",
     _HERE / "widgets" / "fields.tcss",
     _HERE / "screens" / "screens.tcss",
+    _HERE / "screens" / "rehearse.tcss",
 ]
 
 #: The panes: id, label, and the binding that shows it.
@@ -99,6 +102,8 @@ class AspireApp(App[None]):
         Binding("f8", "previous_draft", "Prev draft", show=False, id="aspire.draft.previous"),
         Binding("f9", "next_draft", "Next draft", show=False, id="aspire.draft.next"),
         Binding("ctrl+f", "findings", "Findings", id="aspire.findings"),
+        # Shown beside the draft's title, as the question key is beside the question.
+        Binding("ctrl+t", "rehearse", "Rehearse", show=False, id="aspire.rehearse"),
         # Shown before the question itself, as the pane keys are before the pane names.
         Binding("ctrl+r", "choose_question", "Question", show=False, id="aspire.question"),
         Binding("ctrl+q", "quit", "Quit", id="aspire.quit", priority=True),
@@ -133,6 +138,8 @@ class AspireApp(App[None]):
         #: The app's own clock, read by the latency benchmark: when each text version was
         #: made, and when the built-in scores for the current version reached the screen.
         self.edit_times: dict[int, float] = {}
+        #: What Rehearse is timed by (tests put a clock of their own here).
+        self.clock: Callable[[], float] = time.monotonic
         self.shown_times: list[tuple[int, float]] = []
 
     # ---- layout -------------------------------------------------------------------------------
@@ -172,6 +179,8 @@ class AspireApp(App[None]):
             "choose_question",
             "edit_profile",
             "export",
+            "rehearse",
+            "export_cue",
         }
     )
 
@@ -313,8 +322,14 @@ class AspireApp(App[None]):
         key = self.key_display("aspire.question")
         question.update(Text.assemble((key, "bold"), " " if key else "", f"“{s.question}”"))
         question.tooltip = f"{s.question} ({key} or a click to change it)"
+        rehearse = self.key_display("aspire.rehearse")
         self.main.query_one("#draft-title", Static).update(
-            f"{s.draft.title} ({s.draft_index + 1} of {len(s.profile.drafts)})"
+            Text.assemble(
+                f"{s.draft.title} ({s.draft_index + 1} of {len(s.profile.drafts)})",
+                ("  " if rehearse else "", ""),
+                (rehearse, "bold"),
+                (" rehearse" if rehearse else "", ""),
+            )
         )
 
     # ---- live scoring -------------------------------------------------------------------------
@@ -436,8 +451,13 @@ class AspireApp(App[None]):
 
     def _show_history(self) -> None:
         drafts = self.session.profile.drafts
+        from ..rehearse import trend
+
         rows = [(d.title, self.history.get(i)) for i, d in enumerate(drafts)]
-        self.main.query_one(FeedbackPanel).show_history(rows, self.session.draft_index)
+        recalled = trend(self.session.profile.rehearsals, self.session.draft.title)
+        self.main.query_one(FeedbackPanel).show_history(
+            rows, self.session.draft_index, recalled, self.key_display("aspire.rehearse")
+        )
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def _score_history(self) -> None:
@@ -592,6 +612,7 @@ class AspireApp(App[None]):
     def save_now(self) -> None:
         """Save on the UI thread: used when quitting or switching profile. If the file
         changed on disk meanwhile, this window's version is kept as a copy beside it."""
+        self._end_rounds()
         if self.changes != self.saved_changes:
             try:
                 if self._conflict is not None:
@@ -609,6 +630,14 @@ class AspireApp(App[None]):
             self.saved_changes = self.changes
             self.first_unsaved = None
         self._show_saved()
+
+    def _end_rounds(self) -> None:
+        """A rehearsal round under way when the app saves to leave is kept as far as it got."""
+        from .screens.rehearse import RehearseScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, RehearseScreen):
+                screen.keep_progress()
 
     # ---- changes made elsewhere ----------------------------------------------------------------
 
@@ -895,16 +924,81 @@ class AspireApp(App[None]):
     def action_export(self, fmt: str) -> None:
         s = self.session
         text = export_draft(s.draft, s.profile, s.question, fmt)
-        folder = data_home() / "exports"
-        path = folder / f"{s.path.stem}-{slugify(s.draft.title)}.{fmt}"
+        self._export(f"{s.path.stem}-{slugify(s.draft.title)}.{fmt}", text)
+
+    def action_export_cue(self, fmt: str) -> None:
+        """The draft's key points on one short card, for the morning of the interview."""
+        from ..rehearse import cue_card
+
+        s = self.session
+        points = self._key_points()
+        card = cue_card(points, s.profile.role, s.profile.company, s.question, fmt)
+        self._export(f"{s.path.stem}-{slugify(s.draft.title)}-cue-card.{fmt}", card)
+
+    def _export(self, name: str, text: str) -> None:
+        """Write `text` to the exports folder (private, atomic) and copy it."""
+        path = data_home() / "exports" / name
         try:
-            private_dir(folder)
+            private_dir(path.parent)
             atomic_write(path, text.encode("utf-8"))
         except OSError as exc:
             self.notify(f"Could not export to {path}: {exc.strerror or exc}", severity="error")
             return
         self.copy_to_clipboard(text)
         self.notify(f"Exported to {path} and copied to the clipboard.")
+
+    def _key_points(self) -> list[KeyPoint]:
+        from ..keypoints import key_points
+
+        s = self.session
+        kinds = self.host.point_kinds if self.host is not None else []
+        return key_points(s.draft.text, s.profile, kinds)
+
+    def action_rehearse(self) -> None:
+        """Practise saying the open draft: read aloud at a pace, then from memory."""
+        from .screens.rehearse import RehearseScreen
+
+        s = self.session
+        if not s.draft.text.strip():
+            self.notify(
+                "Write a draft first: Rehearse has you read it aloud, then say it from memory.",
+                severity="warning",
+            )
+            return
+        engine = self.engine
+        profile = s.profile
+
+        def score(text: str) -> float | None:
+            return engine.score(text, profile).overall if engine is not None else None
+
+        def keep(text: str) -> None:
+            if s is self.session:
+                s.new_draft()
+                s.set_text(text)
+                self._drafts_changed()
+
+        screen = RehearseScreen(
+            title=s.draft.title,
+            text=s.draft.text,
+            points=self._key_points(),
+            pace=s.last_pace(),
+            draft_score=self.history.get(s.draft_index),
+            score=score,
+            on_round=partial(self._rehearsed, s),
+            on_keep=keep,
+            on_cue_card=partial(self.action_export_cue, "md"),
+            history=lambda: s.profile.rehearsals,
+            clock=self.clock,
+        )
+        self.push_screen(screen, lambda _: self._show_history())
+
+    def _rehearsed(self, session: Session, rehearsal: Rehearsal) -> None:
+        """A round ended: it joins the profile's history and is saved like any edit."""
+        if session is not self.session:
+            return
+        session.add_rehearsal(rehearsal)
+        self._edited()
+        self._show_history()
 
     def action_profiles(self) -> None:
         from .screens.picker import ProfilePicker

@@ -51,6 +51,7 @@ def known_bindings() -> dict[str, Binding]:
     from .app import AspireApp
     from .screens.help import HelpScreen
     from .screens.picker import ProfilePicker
+    from .screens.rehearse import RehearseScreen
     from .widgets.draft.editor import DraftEditor
 
     bindings = [
@@ -58,6 +59,7 @@ def known_bindings() -> dict[str, Binding]:
         *DraftEditor.BINDINGS,
         *HelpScreen.BINDINGS,
         *ProfilePicker.BINDINGS,
+        *RehearseScreen.BINDINGS,
     ]
     return {b.id: b for b in bindings if isinstance(b, Binding) and b.id}
 

@@ -169,6 +169,8 @@ def listing(rows: list[dict[str, Any]], problems: dict[str, str]) -> list[str]:
         if row["vocabulary"]:
             added = ", ".join(f"{c} +{n}" for c, n in row["vocabulary"].items())
             lines.append(f"    vocabulary: {added}")
+        if row["key_points"]:
+            lines.append(f"    key points: {', '.join(row['key_points'])}")
         for scorer_id, settings in row["settings"].items():
             for s in settings:
                 lines.append(

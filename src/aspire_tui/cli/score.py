@@ -14,7 +14,10 @@ from ..errors import DraftError
 from . import EXIT_BELOW, EXIT_OK
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..engine import Report
+    from ..keypoints import KeyPoint
     from ..models import Profile
 
 
@@ -28,10 +31,11 @@ def run_score(args: argparse.Namespace) -> int:
     # to stderr: the report (JSON for scripts) goes to the real stdout and stays clean.
     with plugin_output_to_stderr() as stdout:
         host = load_host()
-        report = Engine(host).score(text, profile)
+        engine = Engine(host)
+        report = engine.score(text, profile)
         broken = [(p.name, p.problem()) for p in host.failures]
         if args.format == "json":
-            data = as_json(report, path, profile)
+            data = as_json(report, path, profile, engine.key_points(text, profile))
             data["errors"] += [{"plugin": name, "message": problem} for name, problem in broken]
             # allow_nan=False: a NaN that slipped through is an error, never invalid JSON.
             stdout.write(json.dumps(data, ensure_ascii=False, allow_nan=False) + "\n")
@@ -51,9 +55,12 @@ def run_score(args: argparse.Namespace) -> int:
     return EXIT_BELOW
 
 
-def as_json(report: Report, path: Path | None, profile: Profile) -> dict[str, Any]:
+def as_json(
+    report: Report, path: Path | None, profile: Profile, points: Sequence[KeyPoint] = ()
+) -> dict[str, Any]:
     """The JSON contract: the report, the profile file it was judged against (null for
-    none) and the career stage it was judged as. Every score, weight and overall is a
+    none), the career stage it was judged as, and the draft's key points (what Rehearse
+    asks the candidate to keep when saying it). Every score, weight and overall is a
     float, even where a plugin handed over an int, so a typed reader never sees both."""
     data = report.to_dict()
     data["overall"] = float(data["overall"])
@@ -62,6 +69,7 @@ def as_json(report: Report, path: Path | None, profile: Profile) -> dict[str, An
         entry["weight"] = float(entry["weight"])
     data["profile"] = None if path is None else str(path)
     data["career_stage"] = profile.career_stage
+    data["key_points"] = [p.to_dict() for p in points]
     return data
 
 

@@ -240,13 +240,35 @@ def _body(name: str, concepts: Mapping[str, list[str]], stack: tuple[str, ...] =
     return "|".join(_expand_phrase(p, concepts, (*stack, name)) for p in phrases)
 
 
+#: A match ends a whole word: not "don" of "don't"; "money's" (money is) and "airlines'" end one.
+_WHOLE_WORD = r"(?!\w)(?!'(?!s\b)\w)"
+
+
 @lru_cache(maxsize=256)
 def pattern(name: str) -> WordPattern:
     """A concept as a whole-word pattern for lower-cased text (see `fastre.lower`)."""
     concepts = knowledge().concepts
-    # a whole word: not "don" of "don't"; "money's" (money is) and "airlines'" end one
-    tail = r"(?!\w)(?!'(?!s\b)\w)"
-    return WordPattern(r"\b(?:" + _body(name, concepts, (name,)) + ")" + tail)
+    return WordPattern(r"\b(?:" + _body(name, concepts, (name,)) + ")" + _WHOLE_WORD)
+
+
+def phrases_pattern(phrases: Any) -> WordPattern:
+    """A list of phrases in the concepts' syntax (referring to concepts too) as one
+    whole-word pattern, for a plugin's own kinds of match. Raises `KnowledgeError` naming
+    the first phrase that is not valid."""
+    if isinstance(phrases, str) or not isinstance(phrases, Sequence) or not phrases:
+        raise KnowledgeError("phrases must be a non-empty list of strings")
+    if not all(isinstance(p, str) and p.strip() for p in phrases):
+        raise KnowledgeError("phrases must be a non-empty list of strings")
+    concepts = knowledge().concepts
+    bodies = []
+    for phrase in phrases:
+        try:
+            body = _expand_phrase(phrase.lower(), concepts, ())
+            re.compile(body)
+        except (re.error, KnowledgeError) as exc:
+            raise KnowledgeError(f"{phrase!r}: {exc}") from None
+        bodies.append(body)
+    return WordPattern(r"\b(?:" + "|".join(bodies) + ")" + _WHOLE_WORD)
 
 
 def table(name: str) -> Any:

@@ -137,3 +137,20 @@ def _count(n: int, thing: str) -> str:
 @hookimpl
 def aspire_scorers() -> list[Scorer]:
     return [DeliveryScorer()]
+
+
+#: An example is what an interviewer remembers of a spoken answer ("for instance, last
+#: year I ran..."). Rehearse keeps it as a key point of its own, so that it is not the
+#: first thing lost when the answer is said from memory.
+EXAMPLE_PHRASES = [
+    "for (?:example|instance)",
+    "last (?:year|month|spring|summer|autumn|winter|quarter)",
+    "when i (?:led|ran|built|managed|set up|organi[sz]ed|trained|took over)",
+    "i(?:'ve| have) already",
+    "recently i",
+]
+
+
+@hookimpl
+def aspire_key_points() -> dict[str, dict[str, object]]:
+    return {"example": {"label": "An example you give", "phrases": EXAMPLE_PHRASES}}

@@ -16,6 +16,7 @@ from ..commands import COMMANDS
 from ..keymap import KEYMAP_FILE, bound
 from ..widgets.draft.editor import DraftEditor
 from .picker import ProfilePicker
+from .rehearse import RehearseScreen
 
 PANES = (
     (
@@ -35,6 +36,12 @@ PANES = (
     (
         "Talking points",
         "What the job asks for against your strengths, and what your draft covers yet.",
+    ),
+    (
+        "Rehearse",
+        "Say the draft as you will in the interview: read it aloud a line at a time at "
+        "your pace, against the 60-90 second band, then type it from memory and see "
+        "which key points you kept. Each round is kept in the profile.",
     ),
 )
 
@@ -78,6 +85,11 @@ class HelpScreen(ModalScreen[None]):
         text.append(f"\nProfiles ({profiles})\n", style="bold")
         self._line(text, "enter", "Open the highlighted profile")
         for binding in bound(ProfilePicker.BINDINGS, keymap).values():
+            self._key(text, binding)
+
+        rehearse = self._display(keys["aspire.rehearse"]) if "aspire.rehearse" in keys else ""
+        text.append(f"\nRehearse ({rehearse})\n", style="bold")
+        for binding in bound(RehearseScreen.BINDINGS, keymap).values():
             self._key(text, binding)
 
         findings = self._display(keys["aspire.findings"]) if "aspire.findings" in keys else ""

@@ -243,10 +243,18 @@ class FeedbackPanel(VerticalScroll):
             out.append(f"{label}\n", style="" if done else "dim")
         self._update("#checklist", out)
 
-    def show_history(self, scores: list[tuple[str, float | None]], current: int) -> None:
+    def show_history(
+        self,
+        scores: list[tuple[str, float | None]],
+        current: int,
+        recalled: str = "",
+        rehearse_key: str = "",
+    ) -> None:
         """Each draft's overall score, with a bar once there are two to compare. The bars
         run from 0 to 100, as every bar here does: 90 against 94 is two nearly full bars,
-        not an empty one against a full one."""
+        not an empty one against a full one. `recalled` is the open draft's rehearsals:
+        key points kept from memory, round by round; before the first, `rehearse_key`
+        says how to start."""
         out = Text("Across drafts", style="bold")
         compare = len(scores) > 1
         if compare:
@@ -264,4 +272,11 @@ class FeedbackPanel(VerticalScroll):
             out.append(f"{'▶' if i == current else ' '} {title:<{width}} {value:>3} ", style=style)
             out.append(bar(score or 0.0, HISTORY_BAR) if score is not None else "", "cyan")
             out.append("\n")
+        if recalled:
+            out.append("Rehearsed from memory ", style="bold")
+            out.append("(points kept)\n", style="dim")
+            out.append(f"  {recalled}\n")
+        elif rehearse_key:
+            out.append(f"{rehearse_key}", style="bold")
+            out.append(" rehearse: say it aloud, then from memory\n", style="dim")
         self._update("#history", out)
