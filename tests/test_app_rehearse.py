@@ -15,15 +15,8 @@ from aspire_tui.app.screens.rehearse import RehearseScreen
 from aspire_tui.app.widgets.draft.editor import DraftEditor
 from aspire_tui.app.widgets.feedback.panel import FeedbackPanel
 
+from .clock import FakeClock
 from .test_app import first_run_app, settle
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 50.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def shown(app: AspireApp, selector: str) -> str:
@@ -197,3 +190,18 @@ async def test_quitting_on_the_screen_saves_the_round_under_way(aspire_home: Pat
     on_disk = tomllib.loads(app.session.path.read_text(encoding="utf-8"))
     assert [(r["round"], r["seconds"]) for r in on_disk["rehearsals"]] == [("read", 20.0)]
     assert screen.reading.running is False
+
+
+async def test_help_lists_the_rehearse_keys(aspire_home: Path) -> None:
+    from aspire_tui.app.screens.help import HelpScreen
+
+    app = first_run_app()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-body").query_one(Static).render())
+        assert "Rehearse (^t)" in text and "Rehearse: Say the draft" in text
+        for binding in RehearseScreen.BINDINGS:
+            assert f"{binding.description}  ({binding.id})" in text  # type: ignore[union-attr]

@@ -54,6 +54,12 @@ def test_score_json_contract(draft: Path) -> None:
         for f in s["findings"]:
             assert set(f) >= {"start", "end", "severity", "message", "suggestion"}
             assert 0 <= f["start"] <= f["end"] <= len(DRAFT)
+    # The key points Rehearse asks to keep: the aim first, then the steps, each a span.
+    points = data["key_points"]
+    assert [p["kind"] for p in points] == ["aim", "near"]
+    for p in points:
+        assert set(p) == {"kind", "label", "start", "end", "text", "cue"}
+        assert DRAFT[p["start"] : p["end"]] == p["text"]
 
 
 def test_score_text_report_is_plain_in_a_pipe(tmp_path: Path) -> None:
@@ -204,3 +210,16 @@ def test_unreadable_profiles_folder_is_one_line(aspire_home: Path) -> None:
     out = run("profile", "validate", str(folder / "x.toml"))
     assert out.returncode != 0 and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_profile_show_counts_the_rehearsals(tmp_path: Path) -> None:
+    profile = tmp_path / "p.toml"
+    text = EXAMPLE.read_text(encoding="utf-8") + (
+        '\n[[rehearsals]]\nwhen = 2026-12-01T10:00:00Z\nround = "read"\nseconds = 60\n'
+        '\n[[rehearsals]]\nwhen = 2026-12-02T09:30:00Z\nround = "recall"\nseconds = 80\n'
+        "points = 4\nkept = 3\n"
+    )
+    profile.write_text(text, encoding="utf-8")
+    out = run("profile", "show", str(profile))
+    assert out.returncode == 0, out.stderr
+    assert "rehearsals:    2 (1 round from memory; last 2026-12-02 09:30)" in out.stdout

@@ -26,14 +26,7 @@ from aspire_tui.rehearse import (
 from aspire_tui.session import MAX_REHEARSALS, Session
 from aspire_tui.storage import load_profile, parse_profile, save_profile
 
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
+from .clock import FakeClock
 
 TEXT = (
     "In five years I'd like to lead the planning team here. "  # 11 words

@@ -18,6 +18,8 @@ from aspire_tui.models import QUESTIONS
 from aspire_tui.session import Session
 from aspire_tui.storage import example_paths
 
+from .clock import FakeClock
+
 HOME = Path("/tmp/aspire-snapshots")
 DRAFT = (
     "Honestly, the salary is the main thing for me. In five years I'd like to be a "
@@ -227,16 +229,6 @@ def test_longest_question_at_80x24_keeps_the_editor_in_place(home: Path, snap_co
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
 
 
-class _StillClock:
-    """Rehearse's clock, moved only by the test: the same picture every run."""
-
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def rehearsing(stage: str) -> Any:
     """A run_before that opens Rehearse on the example's draft: reading 20 s in, or the
     result of a round from memory."""
@@ -245,7 +237,7 @@ def rehearsing(stage: str) -> Any:
         from textual.widgets import TextArea
 
         app: AspireApp = pilot.app
-        clock = app.clock = _StillClock()
+        clock = app.clock = FakeClock()
         await ready(pilot)
         await pilot.press("ctrl+t")
         await pilot.pause()

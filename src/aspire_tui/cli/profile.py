@@ -215,6 +215,13 @@ def _show(name: str, fmt: str) -> int:
         words = plural(len(d.text.split()), "word")
         when = d.updated.strftime("%Y-%m-%d %H:%M") if d.updated else "undated"
         print(f"    - {d.title} ({words}, {when})")
+    recalled = [r for r in profile.rehearsals if r.round == "recall"]
+    if profile.rehearsals:
+        last = profile.rehearsals[-1].when.strftime("%Y-%m-%d %H:%M")
+        print(
+            f"  rehearsals:    {len(profile.rehearsals)} "
+            f"({plural(len(recalled), 'round')} from memory; last {last})"
+        )
     return EXIT_OK
 
 

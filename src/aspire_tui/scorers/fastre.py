@@ -298,9 +298,14 @@ class WordPattern:
             if at is None:
                 return out
             keyed = starts.get(at, ())
-            branches = (
-                tuple(keyed) if not free and len(keyed) == 1 else tuple(sorted({*keyed, *free}))
-            )
+            # A free branch can match here only if the search for them stopped here: it
+            # finds the leftmost match, so one found further on means none starts here.
+            # Left out otherwise, as joining them into every position's regex is most of
+            # what compiling costs on a new text.
+            if free and found is not None and found.start() == at:
+                branches = tuple(sorted({*keyed, *free}))
+            else:
+                branches = tuple(sorted(set(keyed)))
             regex = self._at.get(branches)
             if regex is None:  # one per set of first words: few, and kept for the next text
                 regex = self._at[branches] = self._compile(branches)
