@@ -394,6 +394,8 @@ def test_word_patterns_match_exactly_what_the_full_pattern_matches() -> None:
             "Then I'd move on to a bigger company for more money.",
             "I would keep my options open and maybe go travelling.",
             "Maybe sales, or policy, or a £40k role; I'll see where the wind takes me.",
+            # second words after hyphens, runs of spaces and line breaks, and near misses
+            "It's a warm-up: my-own firm, the  pay, my\nown business, my owner, the payroll.",
         )
     ] + [STRONG, VAGUE, " ".join([STRONG, VAGUE] * 6)]  # long: common words use the regex scan
     patterns = [lexicon.pattern(c) for c in lexicon.knowledge().concepts]
@@ -406,3 +408,14 @@ def test_word_patterns_match_exactly_what_the_full_pattern_matches() -> None:
             assert spans == [m.span() for m in reduced.finditer(low)], (text, wp.branches[:2])
             indexed = wp.scan(WordIndex(low))  # tried only where each branch's word stands
             assert spans == [m.span() for m in indexed], (text, wp.branches[:2])
+
+
+def test_a_branch_is_tried_only_where_its_second_word_follows() -> None:
+    from aspire_tui.scorers.fastre import key_fits, second_keys
+
+    assert second_keys(r"(?:the|my|better)[\s-]+pay") == frozenset({"=pay"})
+    assert second_keys(r"my[\s-]+own[\s-]+firm") == frozenset({"=own"})
+    assert second_keys(r"salary") is None  # one word: nothing to check
+    assert second_keys(r"i\x27m[\s-]+going") is None  # not a plain first word
+    assert key_fits("=pay", "pay") and not key_fits("=pay", "payroll")
+    assert key_fits("war", "warm") and not key_fits("war", "cold")

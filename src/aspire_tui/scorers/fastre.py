@@ -122,6 +122,29 @@ def required_keys(branch: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+#: A branch opening on a plain word, or a choice of plain words, and then a space: what
+#: follows the space is its second word, which a position can be checked against.
+_PLAIN_FIRST = re.compile(r"(?:[a-z]+|\(\?:[a-z]+(?:\|[a-z]+)*\))\[\\s-\]\+")
+
+
+def second_keys(branch: str, ignore_case: bool = True) -> frozenset[str] | None:
+    """Keys (as `literal_keys`) of the word after a branch's first word, when its first
+    word is plain and a space follows it; None when a match could go on some other way."""
+    m = _PLAIN_FIRST.match(branch)
+    if m is None:
+        return None
+    return literal_keys(branch[m.end() :], ignore_case)
+
+
+def key_fits(key: str, word: str) -> bool:
+    """Whether `word` (lower case) offers `key`: "=pay" is the word "pay" (its letters),
+    "sal" is a word starting so."""
+    if key.startswith("="):
+        lead = _WORD.match(word)
+        return lead is not None and lead.group() == key[1:]
+    return word.startswith(key)
+
+
 def lower(text: str) -> str:
     """Lower case with every character at its original index, so offsets stay valid."""
     low = text.lower().replace("’", "'")
@@ -177,6 +200,7 @@ _WORD_AT = re.compile(r"(?<!\w)\w+")
 #: engine; rarer ones are tried only where their word stands.
 COMMON = 12
 _LEAD_LETTERS = re.compile(r"[^\W\d_]+")
+_NEXT_WORD = re.compile(r"[^\W\d_]+[\s-]+(\w+)")
 
 
 class WordIndex:
@@ -198,6 +222,14 @@ class WordIndex:
         self.text = text
         self.at = at
         self.keys = frozenset(at)
+        self._after: dict[int, str | None] = {}
+
+    def word_after(self, pos: int) -> str | None:
+        """The word after the one at `pos`, when only spaces or hyphens are between."""
+        if pos not in self._after:
+            m = _NEXT_WORD.match(self.text, pos)
+            self._after[pos] = m.group(1) if m else None
+        return self._after[pos]
 
 
 class WordPattern:
@@ -219,6 +251,7 @@ class WordPattern:
         self.branches = tuple(split_top_level(pattern[5:end]))
         self.keys = tuple(literal_keys(b, self.ignore_case) for b in self.branches)
         self._needs: dict[int, frozenset[str]] = {}
+        self._second: dict[int, frozenset[str] | None] = {}
         self._at: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     @classmethod
@@ -232,6 +265,7 @@ class WordPattern:
         joined.branches = tuple(b for p in patterns for b in p.branches)
         joined.keys = tuple(k for p in patterns for k in p.keys)
         joined._needs = {}
+        joined._second = {}
         joined._at = {}
         return joined
 
@@ -258,6 +292,12 @@ class WordPattern:
             self._needs[i] = found
         return found
 
+    def second(self, i: int) -> frozenset[str] | None:
+        """The keys of branch `i`'s second word, if it has a plain first word (kept)."""
+        if i not in self._second:
+            self._second[i] = second_keys(self.branches[i], self.ignore_case)
+        return self._second[i]
+
     def scan(self, index: WordIndex) -> list[re.Match[str]]:
         """The matches `finditer` would find in `index.text`, tried only at the words each
         branch can start with (branches that can start anyhow are searched for)."""
@@ -275,8 +315,13 @@ class WordPattern:
             if sum(map(len, where)) > COMMON:  # a common first word: the regex scan is faster
                 free.append(i)
                 continue
+            then = self.second(i)
             for positions_of_key in where:
                 for pos in positions_of_key:
+                    if then is not None:  # tried only where its second word follows
+                        after = index.word_after(pos)
+                        if after is None or not any(key_fits(k, after) for k in then):
+                            continue
                     starts.setdefault(pos, []).append(i)
         if not starts and not free:
             return []
