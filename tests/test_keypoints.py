@@ -136,3 +136,11 @@ def test_a_bad_plugin_kind_is_refused_with_the_reason(given: object, says: str) 
     with pytest.raises(KnowledgeError) as caught:
         plugin_kinds("p", given)  # type: ignore[arg-type]
     assert says in str(caught.value)
+
+
+def test_the_line_about_staying_is_kept_in_any_words_but_not_denied() -> None:
+    stay = KeyPoint("stay", "Growing here", 0, 40, "I'd like to grow here rather than move around.")
+    kept = recall([stay], "Honestly I want to build my career with you.")
+    assert kept[0].kept and kept[0].evidence == "Honestly I want to build my career with you."
+    assert not recall([stay], "I don't plan to stay with the team for long.")[0].kept
+    assert not recall([stay], "I like solving puzzles under pressure.")[0].kept

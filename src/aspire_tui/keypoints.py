@@ -229,8 +229,12 @@ def recall(points: Sequence[KeyPoint], said: str) -> list[Recalled]:
     spans = [s.text for s in split_sentences(said)]
     windows = spans + [f"{a} {b}" for a, b in pairwise(spans)]
     meanings = [_meaning(w) for w in windows]
+    staying = [w for w in windows if _says_stay(w)]
     out = []
     for point in points:
+        if point.kind == STAY.id and staying:  # the intention to stay, in any words
+            out.append(Recalled(point, True, staying[0]))
+            continue
         want = _meaning(point.text)
         best, best_score = None, 0.0
         for window, got in zip(windows, meanings, strict=True):
@@ -254,8 +258,23 @@ class _Meaning(NamedTuple):
         return len(self.stems) + len(self.years) + len(self.titles)
 
 
+def _says_stay(text: str) -> bool:
+    from .scorers.detect import NEGATION
+    from .scorers.fastre import lower
+    from .scorers.lexicon import pattern
+
+    low = lower(text)
+    return bool(pattern("stay").full.search(low)) and not NEGATION.search(low)
+
+
+#: The words that frame an aim rather than say it: shared by any two answers.
+_FRAME_WORDS = frozenset(
+    terms("aim goal want like love hope plan term long short first eventually ultimately future")
+)
+
+
 def _meaning(text: str) -> _Meaning:
-    common = weak_stems() | generic_stems()
+    common = weak_stems() | generic_stems() | _FRAME_WORDS
     stems = frozenset(s for s in terms(text) if s not in common)
     concepts = frozenset(c for s in stems if (c := concept_of(s)))
     years = frozenset(f.years for f in find_time_frames(text.lower()))
