@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.command import CommandPalette
 from textual.widgets import Static, TextArea
 
@@ -165,28 +166,23 @@ async def test_cue_card_export_writes_the_key_points(aspire_home: Path) -> None:
         assert cards[0].stat().st_mode & 0o777 == 0o600
 
 
-async def test_leaving_mid_read_records_what_was_read(aspire_home: Path) -> None:
-    app = first_run_app()
-    clock = app.clock = FakeClock()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_rehearse(pilot, app)
-        await pilot.press("space")
-        clock.now += 12
-        screen.tick()
-        await pilot.press("escape")
-        await pilot.pause()
-        assert [round(r.seconds) for r in app.session.profile.rehearsals] == [12]
-
-
-async def test_quitting_on_the_screen_saves_the_round_under_way(aspire_home: Path) -> None:
+@pytest.mark.parametrize("leave", ["escape", "ctrl+q"])
+async def test_leaving_mid_read_keeps_the_round_as_far_as_it_got(
+    aspire_home: Path, leave: str
+) -> None:
+    """Back to the draft, or quitting the app on this screen: the reading so far is a
+    round, saved with the profile (on quitting, before the app closes)."""
     app = first_run_app()
     clock = app.clock = FakeClock()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_rehearse(pilot, app)
         await pilot.press("space")
         clock.now += 20
-        await pilot.press("ctrl+q")
+        await pilot.press(leave)
         await pilot.pause()
+        if leave == "escape":
+            assert not isinstance(app.screen, RehearseScreen)
+            app.save_now()
     on_disk = tomllib.loads(app.session.path.read_text(encoding="utf-8"))
     assert [(r["round"], r["seconds"]) for r in on_disk["rehearsals"]] == [("read", 20.0)]
     assert screen.reading.running is False
