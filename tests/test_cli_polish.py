@@ -550,3 +550,37 @@ def test_a_plugin_calling_os_exit_in_the_app_leaves_the_terminal_usable(
     status, out, modes = _on_a_terminal([ASPIRE, str(profile)], env)
     assert status == 7, out[-500:]  # the plugin's own exit, not a hang or a crash
     _assert_restored(out, modes)
+
+
+def test_scoring_with_the_shipped_plugins_never_imports_pydantic_without_settings() -> None:
+    """Their settings are dataclasses: built from defaults when a profile has no table, so
+    importing pydantic (more than the whole scoring takes) is left for validation."""
+    code = (
+        "import sys\n"
+        "from aspire_tui.engine import Engine\n"
+        "from aspire_tui.plugins import load_host\n"
+        "from aspire_tui.testing import make_profile\n"
+        "host = load_host()\n"
+        "assert {'cliches', 'delivery'} <= {s.id for s in host.scorers}, host.scorers\n"
+        "report = Engine(host).score('Um, I think I want to lead the team.', make_profile())\n"
+        "assert not report.errors, report.errors\n"
+        "print('pydantic' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
+def test_a_setting_out_of_range_or_misspelt_names_its_key_and_line(tmp_path: Path) -> None:
+    profile = tmp_path / "p.toml"
+    profile.write_text(
+        EXAMPLE.read_text(encoding="utf-8")
+        + "\n[plugins.delivery]\nlong_sentence = 3\n\n[plugins.cliches]\nignor = []\n",
+        encoding="utf-8",
+    )
+    lines = profile.read_text(encoding="utf-8").splitlines()
+    out = run("profile", "validate", str(profile), env={"ASPIRE_LOAD_PLUGINS": "cliches,delivery"})
+    assert out.returncode != 0
+    at = lines.index("long_sentence = 3") + 1
+    assert f"p.toml:{at}: plugins.delivery.long_sentence: must be from 8 to 80" in out.stderr
+    assert "plugins.cliches.ignor: unknown setting; did you mean ignore?" in out.stderr

@@ -471,11 +471,13 @@ def _fitted(f: Finding) -> Finding:
 
 
 def _settings(scorer: Scorer, profile: Profile) -> Any:
-    """The scorer's settings model (pydantic) filled from the profile's `[plugins.<id>]`."""
+    """The scorer's settings model filled from the profile's `[plugins.<id>]`."""
+    from .scorer import validate_settings
+
     model = getattr(scorer, "settings_model", None)
     if model is None:
         return None
-    return model.model_validate(profile.plugins.settings_for(scorer.id))
+    return validate_settings(model, profile.plugins.settings_for(scorer.id))
 
 
 def _first_error(exc: BaseException) -> str:

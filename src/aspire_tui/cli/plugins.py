@@ -54,18 +54,12 @@ def settings_of(host: PluginHost, scorer_id: str) -> list[dict[str, Any]]:
     model = getattr(scorer, "settings_model", None)
     if model is None:
         return []
-    rows = []
-    for name, field in model.model_fields.items():
-        default = None if field.is_required() else field.get_default(call_default_factory=True)
-        rows.append(
-            {
-                "name": name,
-                "type": getattr(field.annotation, "__name__", str(field.annotation)),
-                "default": _plain(default),
-                "description": field.description or "",
-            }
-        )
-    return rows
+    from ..scorer import settings_fields
+
+    return [
+        {"name": f.name, "type": f.type, "default": _plain(f.default), "description": f.description}
+        for f in settings_fields(model)
+    ]
 
 
 def _plain(value: Any) -> Any:

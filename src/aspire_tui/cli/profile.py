@@ -358,9 +358,22 @@ def validation_problems(path: Path) -> list[ProfileError]:
 _UNKNOWN = ("extra_forbidden", "unexpected_keyword_argument")
 
 
+def _unknown_setting(model: Any, name: str) -> str:
+    import difflib
+
+    from ..scorer import settings_fields
+
+    known = [f.name for f in settings_fields(model)]
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return "unknown setting; " + (
+        f"did you mean {close[0]}?" if close else f"this plugin's settings: {', '.join(known)}"
+    )
+
+
 def plugin_settings_problems(profile: Profile, path: Path, host: PluginHost) -> list[ProfileError]:
     """Each `[plugins.<id>]` table against its scorer's settings model: every problem,
     each with its line."""
+    from ..scorer import validate_settings
     from ..storage import find_key_line
 
     text = path.read_text(encoding="utf-8")
@@ -380,7 +393,7 @@ def plugin_settings_problems(profile: Profile, path: Path, host: PluginHost) -> 
             )
             continue
         try:
-            model.model_validate(table)
+            validate_settings(model, table)
         except Exception as exc:  # pydantic's ValidationError, or a plugin's own error
             errors = getattr(exc, "errors", None)
             found = errors(include_url=False) if callable(errors) else [{}]
@@ -388,5 +401,12 @@ def plugin_settings_problems(profile: Profile, path: Path, host: PluginHost) -> 
                 loc = ("plugins", scorer_id, *error.get("loc", ()))
                 key = ".".join(str(p) for p in loc)
                 msg = " ".join(str(error.get("msg", exc) or type(exc).__name__).split())
+                msg = msg.removeprefix("Value error, ")
+                if error.get("type") in _UNKNOWN and loc[-1:] != (scorer_id,):
+                    msg = _unknown_setting(model, str(loc[-1]))
+                named = msg.split(" ", 1)[0]
+                if loc == ("plugins", scorer_id) and named in table:  # a check of one setting
+                    loc, key = (*loc, named), f"{key}.{named}"
+                    msg = msg.split(" ", 1)[1]
                 problems.append(ProfileError(path, f"{key}: {msg}", find_key_line(text, loc)))
     return problems

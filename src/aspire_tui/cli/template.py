@@ -33,20 +33,24 @@ of heavy libraries inside `score()`, and never use the network.
 from __future__ import annotations
 
 import re
-
-from pydantic import BaseModel, Field
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 from aspire_tui.hookspecs import hookimpl
 from aspire_tui.models import ScoreResult
 from aspire_tui.scorer import Scorer, ScoreContext, finding
 
 
-class Settings(BaseModel):
-    """Set in a profile under [plugins.{name}]."""
+@dataclass
+class Settings:
+    """Set in a profile under [plugins.{name}]. A plain dataclass: Aspire builds it from
+    its defaults when the profile has no such table, without importing pydantic."""
 
-    phrases: list[str] = Field(
-        default=["to be honest", "at the end of the day", "I think"],
-        description="Phrases to point out in a spoken answer",
+    __pydantic_config__: ClassVar[dict[str, Any]] = {{"extra": "forbid"}}
+
+    phrases: list[str] = field(
+        default_factory=lambda: ["to be honest", "at the end of the day", "I think"],
+        metadata={{"description": "Phrases to point out in a spoken answer"}},
     )
 
 

@@ -7,8 +7,8 @@ An Aspire scoring plugin, using only the public API: the `aspire_scorers` hook, 
 from __future__ import annotations
 
 import re
-
-from pydantic import BaseModel, Field
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 from aspire_tui.hookspecs import hookimpl
 from aspire_tui.models import ScoreResult
@@ -43,14 +43,27 @@ CLICHES: dict[str, str] = {
 }
 
 
-class Settings(BaseModel):
-    """Set in a profile under [plugins.cliches]."""
+@dataclass
+class Settings:
+    """Set in a profile under [plugins.cliches]. A plain dataclass: Aspire validates it
+    only when the profile has the table, and pydantic is not imported on start-up."""
 
-    extra: dict[str, str] = Field(
-        default_factory=dict, description="Your own phrases, each with what to say instead"
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    extra: dict[str, str] = field(
+        default_factory=dict,
+        metadata={"description": "Your own phrases, each with what to say instead"},
     )
-    ignore: list[str] = Field(default_factory=list, description="Phrases to let pass")
-    weight_per_cliche: float = Field(8.0, ge=0, le=100, description="Points off per cliché")
+    ignore: list[str] = field(default_factory=list, metadata={"description": "Phrases to let pass"})
+    weight_per_cliche: float = field(
+        default=8.0, metadata={"description": "Points off per cliché (0-100)"}
+    )
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.weight_per_cliche <= 100:
+            raise ValueError(
+                f"weight_per_cliche must be from 0 to 100, not {self.weight_per_cliche}"
+            )
 
 
 class ClichesScorer(Scorer):

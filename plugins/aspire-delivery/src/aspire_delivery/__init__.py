@@ -7,10 +7,9 @@ ease from syllable counts). Syllables come from pyphen, imported on first use.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
-
-from pydantic import BaseModel, Field
+from typing import Any, ClassVar
 
 from aspire_tui.hookspecs import hookimpl
 from aspire_tui.models import ScoreResult
@@ -34,18 +33,32 @@ DEFAULT_FILLERS = [
 ]
 
 
-class Settings(BaseModel):
-    """Set in a profile under [plugins.delivery]."""
+@dataclass
+class Settings:
+    """Set in a profile under [plugins.delivery]. A plain dataclass: Aspire validates it
+    only when the profile has the table, and pydantic is not imported on start-up."""
 
-    long_sentence: int = Field(
-        25, ge=8, le=80, description="Words above which a sentence is flagged"
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    long_sentence: int = field(
+        default=25, metadata={"description": "Words above which a sentence is flagged (8-80)"}
     )
-    hard_reading_ease: float = Field(
-        40.0, ge=0, le=100, description="Flesch reading ease below which a long sentence is hard"
+    hard_reading_ease: float = field(
+        default=40.0,
+        metadata={"description": "Flesch reading ease below which a long sentence is hard"},
     )
-    fillers: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_FILLERS), description="Filler words to point out"
+    fillers: list[str] = field(
+        default_factory=lambda: list(DEFAULT_FILLERS),
+        metadata={"description": "Filler words to point out"},
     )
+
+    def __post_init__(self) -> None:
+        if not 8 <= self.long_sentence <= 80:
+            raise ValueError(f"long_sentence must be from 8 to 80, not {self.long_sentence}")
+        if not 0 <= self.hard_reading_ease <= 100:
+            raise ValueError(
+                f"hard_reading_ease must be from 0 to 100, not {self.hard_reading_ease}"
+            )
 
 
 @lru_cache(maxsize=1)
