@@ -104,6 +104,10 @@ def test_a_time_said_before_a_deadline_promise_counts(score) -> None:  # type: i
 def test_reviews_and_anniversaries_count_only_with_an_ordinal() -> None:
     assert [f.years for f in find_time_frames("by my second review")] == [2.0]
     assert [f.years for f in find_time_frames("by my third anniversary here")] == [3.0]
+    assert [f.years for f in find_time_frames("before my second annual review")] == [2.0]
+    assert [f.years for f in find_time_frames("to be ceo by next harvest")] == [1.0]
+    assert [f.years for f in find_time_frames("by the end of the season")] == [1.0]
+    assert find_time_frames("my second annual leave") == []
     assert find_time_frames("a review of the process") == []
 
 

@@ -374,7 +374,7 @@ def _time_words() -> _TimeWords:
             (?P<lo>{num})(?:\s*(?:-|–|to|or)\s*(?P<hi>{num}))?[\s-]+(?P<unit>{unit})\b(?P<half>\s+and\s+a\s+half)?
           | (?:by\s+|in\s+|within\s+)?(?P<ordunit>year|month|quarter|week)\s+(?P<ordnum>{ordinal})\b
           | (?:my|the|your|our|[a-z]+'s)\s+(?P<ord>{_alternation(ordinals)})\s+(?:couple\s+of\s+)?
-            (?P<ordunit2>{ordinal_unit})\b
+            (?:(?:annual|yearly|performance)\s+)?(?P<ordunit2>{ordinal_unit})\b
           | (?P<next>next|this|coming)\s+(?P<nextunit>year|quarter|month)\b
           | (?:by|before|in)\s+(?P<calendar>20\d\d|fy\s?\d\d)\b
           | {phrase_groups or "(?!)"}
