@@ -419,3 +419,19 @@ def test_a_branch_is_tried_only_where_its_second_word_follows() -> None:
     assert second_keys(r"i\x27m[\s-]+going") is None  # not a plain first word
     assert key_fits("=pay", "pay") and not key_fits("=pay", "payroll")
     assert key_fits("war", "warm") and not key_fits("war", "cold")
+
+
+def test_a_clear_plan_is_no_missing_plan_whatever_was_denied_before_it() -> None:
+    from aspire_tui.engine import Engine
+    from aspire_tui.plugins import load_host
+
+    from .conftest import make_profile
+
+    engine = Engine(load_host(installed=False))
+
+    def rules(text: str) -> list[str | None]:
+        report = engine.score(text, make_profile())
+        return [f.rule for s in report.scores for f in s.findings if f.kind == "uncertainty"]
+
+    assert rules("Not by accident, so my five-year plan is quite clear for me.") == []
+    assert "uncertainty.no-plan" in rules("I have no plan yet, honestly.")
