@@ -144,3 +144,27 @@ def test_the_line_about_staying_is_kept_in_any_words_but_not_denied() -> None:
     assert kept[0].kept and kept[0].evidence == "Honestly I want to build my career with you."
     assert not recall([stay], "I don't plan to stay with the team for long.")[0].kept
     assert not recall([stay], "I like solving puzzles under pressure.")[0].kept
+
+
+def test_the_jobs_own_words_shared_by_several_points_do_not_make_a_point_alone() -> None:
+    civil = next(p for p in example_paths() if p.stem == "entry-graduate-civil-engineer")
+    profile = load_profile(civil)
+    draft = profile.latest_draft()
+    assert draft is not None
+    points = key_points(draft.text, profile)
+    said = "In five years I want to be chartered here, designing water schemes."
+    kept = {r.point.text[:24] for r in recall(points, said) if r.kept}
+    assert kept == {"In five years I'd like t"}  # not the rotations, for "design" and "scheme"
+
+
+def test_a_long_point_is_made_again_by_three_of_its_own_words() -> None:
+    point = KeyPoint(
+        "near",
+        "Nearer goal",
+        0,
+        1,
+        "Over the next year I want to finish the Chartered Insurance Institute diploma, "
+        "shadow the marine team on renewals and write my first cargo policies alone.",
+    )
+    said = "This year I'll get the insurance diploma done and sit in on marine renewals."
+    assert recall([point], said)[0].kept

@@ -14,6 +14,7 @@ with the time it names and the title it aims at counting as words of their own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -218,9 +219,11 @@ class Recalled(NamedTuple):
 
 
 #: How much of a point's meaning a recalled sentence must carry: a share of its content
-#: words (by stem, or half for a word of the same concept), and never fewer than this.
-KEEP_SHARE = 0.34
+#: words (by stem, or half for a word of the same concept), at least `KEEP_LEAST` and at
+#: most `KEEP_MOST`: three shared words say a long point was made again.
+KEEP_SHARE = 0.25
 KEEP_LEAST = 1.5
+KEEP_MOST = 3.0
 
 
 def recall(points: Sequence[KeyPoint], said: str) -> list[Recalled]:
@@ -230,18 +233,24 @@ def recall(points: Sequence[KeyPoint], said: str) -> list[Recalled]:
     windows = spans + [f"{a} {b}" for a, b in pairwise(spans)]
     meanings = [_meaning(w) for w in windows]
     staying = [w for w in windows if _says_stay(w)]
+    wants = [_meaning(p.text) for p in points]
+    # A word in several of the draft's points (the job's own: "design", "scheme") tells
+    # less about which point was said: it counts by the share of points it is in.
+    spread = Counter(s for w in wants for s in w.stems)
     out = []
-    for point in points:
-        if point.kind == STAY.id and staying:  # the intention to stay, in any words
+    for point, want in zip(points, wants, strict=True):
+        # A point that is about staying (its kind, or little else beside it) is made
+        # again by saying so in any of the coach's words for it.
+        about_staying = point.kind == STAY.id or (want.size <= 3 and _says_stay(point.text))
+        if about_staying and staying:
             out.append(Recalled(point, True, staying[0]))
             continue
-        want = _meaning(point.text)
         best, best_score = None, 0.0
         for window, got in zip(windows, meanings, strict=True):
-            score = _overlap(want, got)
+            score = _overlap(want, got, spread)
             if score > best_score:
                 best, best_score = window, score
-        need = max(KEEP_LEAST, KEEP_SHARE * want.size)
+        need = min(KEEP_MOST, max(KEEP_LEAST, KEEP_SHARE * want.size))
         kept = best_score >= need
         out.append(Recalled(point, kept, best if kept else None))
     return out
@@ -285,11 +294,12 @@ def _meaning(text: str) -> _Meaning:
     return _Meaning(stems, concepts, years, titles)
 
 
-def _overlap(want: _Meaning, got: _Meaning) -> float:
+def _overlap(want: _Meaning, got: _Meaning, spread: Counter[str]) -> float:
     shared = want.stems & got.stems
     by_concept = (want.concepts & got.concepts) - {concept_of(s) for s in shared}
     years = sum(1 for y in want.years if any(abs(y - g) <= max(0.25, 0.2 * y) for g in got.years))
-    return len(shared) + 0.5 * len(by_concept) + years + len(want.titles & got.titles)
+    words = sum(1 / max(1, spread[s]) for s in shared)
+    return words + 0.5 * len(by_concept) + years + len(want.titles & got.titles)
 
 
 def _rung_pattern(concept: str) -> re.Pattern[str]:
