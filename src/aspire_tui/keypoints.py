@@ -20,6 +20,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .scorers.analysis import Analysis
+from .scorers.compiled import compile_pattern
 from .scorers.detect import in_past
 from .scorers.ladder import the_ladder
 from .scorers.text import Span, TimeFrame, find_time_frames, split_sentences
@@ -127,7 +128,9 @@ def _within(x: Found, y: Found) -> bool:
 
 
 #: A sentence opening on a first or next step is a nearer goal, whatever its time.
-_STEP = re.compile(r"(?:first(?:ly)?|to (?:start|begin)(?: with)?|early on|straight away)\b", re.I)
+_STEP = compile_pattern(
+    r"(?:first(?:ly)?|to (?:start|begin)(?: with)?|early on|straight away)\b", re.I
+)
 
 
 #: "I want to become a senior planner": the role aimed at follows the verb of aiming closely.
@@ -149,11 +152,15 @@ def _aims_at_role(a: Analysis, i: int) -> bool:
 
 
 #: What comes just before a role the candidate means to be: "be a", "become the", "into".
-_ROLE_AFTER = re.compile(r"\b(?:be|become|becoming|as|into|to|towards?)\s+(?:[\w'-]+\s+){0,3}$")
+_ROLE_AFTER = compile_pattern(
+    r"\b(?:be|become|becoming|as|into|to|towards?)\s+(?:[\w'-]+\s+){0,3}$"
+)
 
 
-_BEHIND_BEFORE = re.compile(r"\b(?:after|(?:for|over|in|during) the (?:last|past)|spent|with)\s+$")
-_BEHIND_AFTER = re.compile(r"^\s*(?:ago|of (?:experience|work)|as (?:a|an)\b|in the past)")
+_BEHIND_BEFORE = compile_pattern(
+    r"\b(?:after|(?:for|over|in|during) the (?:last|past)|spent|with)\s+$"
+)
+_BEHIND_AFTER = compile_pattern(r"^\s*(?:ago|of (?:experience|work)|as (?:a|an)\b|in the past)")
 
 
 def _ahead(a: Analysis, sentence: Span, frame: TimeFrame) -> bool:
@@ -194,7 +201,7 @@ def _fewest(points: list[KeyPoint]) -> list[KeyPoint]:
     return [p for p in points if p in chosen]
 
 
-_LEAD = re.compile(
+_LEAD = compile_pattern(
     r"^(?:(?:and|so|but|also|then|well|honestly|basically|i think|i guess)\b[,\s]*)+", re.I
 )
 

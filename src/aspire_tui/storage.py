@@ -219,8 +219,13 @@ def _convert(tp: Any, value: Any) -> Any:
     return value
 
 
+def cache_dir() -> Path:
+    """What Aspire keeps only to be faster; deleting it loses nothing."""
+    return data_home() / "cache"
+
+
 def _validation_cache() -> Path:
-    return data_home() / "cache" / "valid"
+    return cache_dir() / "valid"
 
 
 def _content_key(text: str) -> str:

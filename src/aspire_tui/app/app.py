@@ -24,8 +24,9 @@ from ..engine import Engine
 from ..errors import AspireError, ChangedOnDisk, ProfileError
 from ..ondisk import stamp_of
 from ..plugins import PluginHost, load_host
+from ..scorers import compiled
 from ..session import Conflict, Session, export_draft
-from ..storage import atomic_write, data_home, private_dir, slugify
+from ..storage import atomic_write, cache_dir, data_home, private_dir, slugify
 from ..wording import plural
 from .commands import AspireCommands
 from .keymap import bound, read_keymap
@@ -113,6 +114,9 @@ class AspireApp(App[None]):
         self, session: Session, note: str | None = None, host: PluginHost | None = None
     ) -> None:
         super().__init__()
+        # The first score compiles the coach's word lists; kept from the last run, it
+        # costs a fraction (saved when the app closes).
+        compiled.use_store(cache_dir())
         self.session = session
         self.note = note
         self.host = host
@@ -253,6 +257,8 @@ class AspireApp(App[None]):
     def on_unmount(self) -> None:
         import asyncio
         import signal
+
+        compiled.save()
 
         for sig in (signal.SIGTERM, signal.SIGHUP):
             with contextlib.suppress(Exception):

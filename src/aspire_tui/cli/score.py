@@ -24,6 +24,12 @@ if TYPE_CHECKING:
 def run_score(args: argparse.Namespace) -> int:
     path, profile = _profile(args.profile, args.stage)
     text = _draft_text(args.file, profile)
+    from ..scorers import compiled
+    from ..storage import cache_dir
+
+    # The first score compiles the coach's word lists, most of what a run costs; they are
+    # kept from the last run. Set before the scorers' modules compile their own patterns.
+    compiled.use_store(cache_dir())
     from ..engine import Engine
     from ..plugins import load_host, plugin_output_to_stderr
 
@@ -48,6 +54,7 @@ def run_score(args: argparse.Namespace) -> int:
             stdout.write(
                 render_report(report, text, profile, color=use_color(stdout), first_line=head)
             )
+    compiled.save()
     if passes(report, args.min_score):
         return EXIT_OK
     # A failing check in a script or CI log says why, not only its exit status.

@@ -11,6 +11,7 @@ from ..hookspecs import hookimpl
 from ..models import ScoreResult
 from ..scorer import ScoreContext, Scorer, finding
 from .common import clamp, findings_from_hits, serious
+from .compiled import compile_pattern
 from .hits import MONEY, UNCERTAIN
 from .text import GENERIC, WORD_RE, tokens_of
 from .vocabulary import Item, Vocabulary, concept_of, vocabulary
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from ..models import Finding
 
 #: Words that point the answer at this company rather than any employer.
-_HERE = re.compile(
+_HERE = compile_pattern(
     r"\b(?:here|your\s+(?!own\b)\w+|you'(?:re|ve|d)|with\s+you|this\s+(?:role|team|company|job|ward|unit|studio|position))\b",
     re.I,
 )

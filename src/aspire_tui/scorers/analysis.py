@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .compiled import compile_pattern
 from .fastre import calm_hyphens, lower, word_starts
 from .matches import Matches
 from .text import (
@@ -45,8 +46,8 @@ MAX_SENTENCES = 1_000
 #: negations are indexed.
 FEW_ASKS = 4
 
-_TOKEN = re.compile(r"[\w']+")
-_TOKEN_CHAR = re.compile(r"[\w']")
+_TOKEN = compile_pattern(r"[\w']+")
+_TOKEN_CHAR = compile_pattern(r"[\w']")
 
 
 def analysed_end(

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import ladder, places, programme
+from .compiled import compile_pattern
 from .hits import BUZZ, FLIGHT, HEDGE, MONEY, UNCERTAIN, VAGUE, Hit
 from .lexicon import Rule, knowledge, table
 from .matches import Blank, Matches
@@ -27,12 +28,12 @@ from .text import Span
 if TYPE_CHECKING:
     from .analysis import Analysis
 
-NEGATION = re.compile(
+NEGATION = compile_pattern(
     r"\b(?:not|no|never|nor|without|than|instead|isn't|aren't|wasn't|don't|won't|wouldn't|"
     r"didn't|doesn't|can't|cannot|rather|avoid|n't)\b|n't\b",
     re.IGNORECASE,
 )
-_PAST = re.compile(
+_PAST = compile_pattern(
     r"\b(?:(?:i've|i have|i'd|i had) (?:worked|been(?! (?:planning|thinking|meaning|hoping|wanting|"
     r"saving|looking|talking|considering|weighing|speaking|dreaming|toying|itching|aiming)\b)|spent"
     r"|done|run|had|managed|led)|i was|i spent"
@@ -42,7 +43,7 @@ _PAST = re.compile(
     r"|i (?:completed|finished|graduated|studied|trained|qualified|left|joined|started|did|went"
     r"|spent|worked|returned|took|earned|gained|switched|retrained))\b"
 )
-_FIRST_PERSON = re.compile(r"\b(?:i|i'd|i'll|i'm|me|my|we|we'd|we'll|we're|our)\b")
+_FIRST_PERSON = compile_pattern(r"\b(?:i|i'd|i'll|i'm|me|my|we|we'd|we'll|we're|our)\b")
 
 
 def negated(a: Analysis, sentence: Span, start: int) -> bool:
@@ -140,11 +141,11 @@ def _sequence(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
                 yield _hit(rule, a, a.sentences[i], x.start(), y.end())
 
 
-_YOURS = re.compile(
+_YOURS = compile_pattern(
     r"\b(?:you(?:'re| are|'ll| will| can| could)|you've|your (?:team|company|firm))\s+"
     r"(?:(?!i\b|i'|we\b)[\w-]+\s+){0,4}$"
 )
-_NOT_A_LIMIT = re.compile(r"\b(?:at least|minimum|first|another|more|over|the next|every)\b")
+_NOT_A_LIMIT = compile_pattern(r"\b(?:at least|minimum|first|another|more|over|the next|every)\b")
 
 
 def _tenure(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
@@ -206,8 +207,8 @@ def _vague(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
                 yield _hit(rule, a, sentence, x.start(), x.end(), severity)
 
 
-_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+|[A-Z]{2,}[\w-]*)\b")
-_DIGIT = re.compile(r"\d")
+_PROPER = compile_pattern(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+|[A-Z]{2,}[\w-]*)\b")
+_DIGIT = compile_pattern(r"\d")
 
 
 def anchored(a: Analysis, m: Matches, i: int, blank: list[tuple[int, int]]) -> bool:
@@ -292,17 +293,19 @@ def capped(hits: list[Hit], most: int = HITS_PER_RULE) -> list[Hit]:
 
 # ---- another employer or another place, by name: "work for Google", "moving to Perth" -----
 
-_OTHER_EMPLOYER = re.compile(
+_OTHER_EMPLOYER = compile_pattern(
     r"\b(?:(?:work|working|join|joining|move to|moving to|go to|going to|apply to|applying to)"
     r"\s+(?:for\s+|at\s+)?|(?:be|become|becoming|as)\s+an?\s+(?:[a-z-]+\s+){0,2}[a-z]+\s+"
     r"(?:at|with|for)\s+(?:the\s+)?)(?P<org>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2})"
 )
-_MOVING_AWAY = re.compile(
+_MOVING_AWAY = compile_pattern(
     r"(?i:\b(?:I|we|my\s+(?:partner|wife|husband|family)))\b[^.,;]{0,30}?"
     r"\b(?:mov(?:e|ing)|relocat(?:e|ing))\s+(?:back\s+)?to\s+(?P<org>[A-Z][a-z]+)"
 )
-_THEIRS = re.compile(r"\b(?:you're|you are|you've|they're|it's|the company|the team|your|we're)\b")
-_A_THING = re.compile(r"\bthe\s+[a-z-]+s\s+(?:will\s+|would\s+|should\s+)?$")
+_THEIRS = compile_pattern(
+    r"\b(?:you're|you are|you've|they're|it's|the company|the team|your|we're)\b"
+)
+_A_THING = compile_pattern(r"\bthe\s+[a-z-]+s\s+(?:will\s+|would\s+|should\s+)?$")
 _NOT_PLACES = frozenset(
     {"the", "a", "an", "my", "our", "your", "this", "that", "it", "i", "senior", "lead", "head"}
 )
@@ -355,7 +358,7 @@ def _likened_to_here(a: Analysis, hit: Hit) -> bool:
     return bool(company) and like.group("who").startswith(company.split()[0])
 
 
-_LIKE = re.compile(
+_LIKE = compile_pattern(
     r"\W*(?:[\w-]+\s+){0,3}?(?:like|such as)\s+(?P<who>yours|this one|this|you|[\w&'-]+)"
 )
 
@@ -379,7 +382,7 @@ def _initials_of(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset("".join(w[0] for w in run.split()).lower() for run in runs)
 
 
-_CAPITAL_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+_CAPITAL_RUN = compile_pattern(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
 @lru_cache(maxsize=16)

@@ -15,13 +15,15 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from . import compiled
+
 _QUANTIFIERS = frozenset("?*+{")
 _KEY = 3
-_WORD_START = re.compile(r"\b\w{2,3}")
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD_START = compiled.compile_pattern(r"\b\w{2,3}")
+_WORD = compiled.compile_pattern(r"[^\W\d_]+")
 
 
-_SYNTAX = re.compile(r"\\.|\[\]?(?:\\.|[^\]\\])*\]|[()|]")
+_SYNTAX = compiled.compile_pattern(r"\\.|\[\]?(?:\\.|[^\]\\])*\]|[()|]")
 
 
 def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
@@ -92,7 +94,7 @@ def literal_keys(branch: str, ignore_case: bool) -> frozenset[str] | None:
     return frozenset({f"={letters}" if whole else letters[:_KEY]})
 
 
-_LATER_WORD = re.compile(
+_LATER_WORD = compiled.compile_pattern(
     r"(?:\\s\+?|\[\\s-\]\+)([a-z]{3,})(?![a-z]*[?*{])(?:(?=(\\s|\[\\s|\\b|\)|\(\?!\[|$))|)"
 )
 
@@ -124,7 +126,7 @@ def required_keys(branch: str) -> frozenset[str]:
 
 #: A branch opening on a plain word, or a choice of plain words, and then a space: what
 #: follows the space is its second word, which a position can be checked against.
-_PLAIN_FIRST = re.compile(r"(?:[a-z]+|\(\?:[a-z]+(?:\|[a-z]+)*\))\[\\s-\]\+")
+_PLAIN_FIRST = compiled.compile_pattern(r"(?:[a-z]+|\(\?:[a-z]+(?:\|[a-z]+)*\))\[\\s-\]\+")
 
 
 def second_keys(branch: str, ignore_case: bool = True) -> frozenset[str] | None:
@@ -157,8 +159,8 @@ def lower(text: str) -> str:
 #: writing an answer has ("state-of-the-art" has three); from there to the end of the run
 #: or the word, hyphens are read as spaces. The patterns start at a hyphen, which `re`
 #: finds without trying every position, and each part can match in one way only.
-_DASH_RUN = re.compile(r"-\s*-\s*-[\s-]*")
-_HYPHEN_WORD = re.compile(r"-[\w'&]*-[\w'&]*-[\w'&]*-[\w'&]*-[\w'&-]*")
+_DASH_RUN = compiled.compile_pattern(r"-\s*-\s*-[\s-]*")
+_HYPHEN_WORD = compiled.compile_pattern(r"-[\w'&]*-[\w'&]*-[\w'&]*-[\w'&]*-[\w'&-]*")
 
 
 def _spaced(m: re.Match[str]) -> str:
@@ -176,7 +178,7 @@ def calm_hyphens(low: str) -> str:
     return _HYPHEN_WORD.sub(_spaced, _DASH_RUN.sub(_spaced, low))
 
 
-_UPPER_LITERALS = re.compile(r"\\.|\(\?P|([A-Z]+)")
+_UPPER_LITERALS = compiled.compile_pattern(r"\\.|\(\?P|([A-Z]+)")
 
 
 def lower_pattern(pattern: str) -> str:
@@ -195,12 +197,12 @@ def word_starts(text: str) -> frozenset[str]:
 #: Where a phrase may start: not inside a word. Written as a look-behind rather than "\\b",
 #: which the regex engine checks about twice as fast before a long alternation.
 START = r"(?<!\w)"
-_WORD_AT = re.compile(r"(?<!\w)\w+")
+_WORD_AT = compiled.compile_pattern(r"(?<!\w)\w+")
 #: A branch whose first word occurs more often than this is searched for with the regex
 #: engine; rarer ones are tried only where their word stands.
 COMMON = 12
-_LEAD_LETTERS = re.compile(r"[^\W\d_]+")
-_NEXT_WORD = re.compile(r"[^\W\d_]+[\s-]+(\w+)")
+_LEAD_LETTERS = compiled.compile_pattern(r"[^\W\d_]+")
+_NEXT_WORD = compiled.compile_pattern(r"[^\W\d_]+[\s-]+(\w+)")
 
 
 class WordIndex:
@@ -246,10 +248,9 @@ class WordPattern:
         self.flags = flags
         if not pattern.startswith(r"\b(?:"):
             raise ValueError("a WordPattern starts with \\b(?:")
-        end = _group_end(pattern, 2)
-        self.tail = pattern[end + 1 :]
-        self.branches = tuple(split_top_level(pattern[5:end]))
-        self.keys = tuple(literal_keys(b, self.ignore_case) for b in self.branches)
+        self.tail, self.branches, self.keys = compiled.remembered(
+            ("words", pattern, self.ignore_case), lambda: _analyse(pattern, self.ignore_case)
+        )
         self._needs: dict[int, frozenset[str]] = {}
         self._second: dict[int, frozenset[str] | None] = {}
         self._at: dict[tuple[int, ...], re.Pattern[str]] = {}
@@ -295,7 +296,10 @@ class WordPattern:
     def second(self, i: int) -> frozenset[str] | None:
         """The keys of branch `i`'s second word, if it has a plain first word (kept)."""
         if i not in self._second:
-            self._second[i] = second_keys(self.branches[i], self.ignore_case)
+            branch, ignore_case = self.branches[i], self.ignore_case
+            self._second[i] = compiled.remembered(
+                ("second", branch, ignore_case), lambda: second_keys(branch, ignore_case)
+            )
         return self._second[i]
 
     def scan(self, index: WordIndex) -> list[re.Match[str]]:
@@ -382,9 +386,18 @@ class WordPattern:
         return self.for_text(word_starts(text)).search(text)
 
 
+def _analyse(
+    pattern: str, ignore_case: bool
+) -> tuple[str, tuple[str, ...], tuple[frozenset[str] | None, ...]]:
+    """A word pattern's tail, branches and each branch's first-word keys."""
+    end = _group_end(pattern, 2)
+    branches = tuple(split_top_level(pattern[5:end]))
+    return pattern[end + 1 :], branches, tuple(literal_keys(b, ignore_case) for b in branches)
+
+
 @lru_cache(maxsize=512)
 def _compile(pattern: str, flags: int) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+    return compiled.compile_pattern(pattern, flags)
 
 
 def _group_end(pattern: str, open_at: int) -> int:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..wording import span_of
+from .compiled import compile_pattern
 from .fastre import lower
 from .hits import UNREALISTIC, Hit
 from .lexicon import pattern, table
@@ -70,7 +71,7 @@ def the_ladder() -> Ladder:
     )
 
 
-_SOMEONE_ELSES = re.compile(
+_SOMEONE_ELSES = compile_pattern(
     r"(?:\b(?:your|our|their|his|her|my)\s+(?:current\s+|new\s+|own\s+|existing\s+)?"
     r"|\bwith\s+(?:the|a)\s+|\b(?:report|reporting|work|working)\s+(?:to|for|under|with)\s+"
     r"(?:the\s+|a\s+|an\s+)?"
@@ -82,20 +83,20 @@ _SOMEONE_ELSES = re.compile(
 
 
 # "assistant manager in two years, manager after that": the second title is a later step
-_AFTER_THAT = re.compile(r"\W{0,3}(?:after that|after|then|later|eventually|down the line)\b")
+_AFTER_THAT = compile_pattern(r"\W{0,3}(?:after that|after|then|later|eventually|down the line)\b")
 # "the new manager development programme": a title naming who a thing is for
-_AS_MODIFIER = re.compile(
+_AS_MODIFIER = compile_pattern(
     r"\s+(?:development|training|programmes?|programs?|courses?|academy|meetings?|forums?"
     r"|cohorts?|community|population|pipeline|network|conference|onboarding|induction"
     r"|handbook|toolkit|workshops?|away ?days?)\b"
 )
 # "at a smaller CRO": an acronym after "at a" is an organisation, not a chief's title
-_AT_AN_ORG = re.compile(
+_AT_AN_ORG = compile_pattern(
     r"\b(?:at|for|with|from|join(?:ing)?) (?:a|an|another|one|the) (?:[\w-]+ )?$"
 )
-_OWN_REWARD = re.compile(r"\s+(?:package|salary|pay|level|grade|band|money|wage|rate|title)\b")
-_BECOME = re.compile(r"\b(?:be|become|becoming|being)\s+your\s+$")
-_LATER = re.compile(
+_OWN_REWARD = compile_pattern(r"\s+(?:package|salary|pay|level|grade|band|money|wage|rate|title)\b")
+_BECOME = compile_pattern(r"\b(?:be|become|becoming|being)\s+your\s+$")
+_LATER = compile_pattern(
     r"\b(?:later|eventually|ultimately|long[\s-]term|one day|in time|down the line|after that"
     r"|(?<!by )(?<!until )(?<!before )then|beyond that|in the future|further out|someday"
     r"|some day)\b"  # "by then" points back at the time just given: no later step
@@ -126,13 +127,13 @@ def rung_of_role(role: str) -> float | None:
 
 # "deputy store manager" stands a rung below a store manager; "relief manager cover" is
 # standing in, a normal part of the job below, not a promotion
-_BELOW = re.compile(r"\b(?:deputy|assistant|trainee|junior|associate|under)\s+(?:[\w-]+\s+)?$")
-_STAND_IN = re.compile(
+_BELOW = compile_pattern(r"\b(?:deputy|assistant|trainee|junior|associate|under)\s+(?:[\w-]+\s+)?$")
+_STAND_IN = compile_pattern(
     r"\b(?:relief|acting|interim|locum|stand[\s-]?in|cover(?:ing)?(?: as| for)?(?: an?| the)?)\s+"
     r"(?:[\w-]+\s+)?$"
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|I'[a-z]+|me|my|we|We|we'[a-z]+|our|Our)\b")
-_UNDER = re.compile(r"\b(?:assistant|associate|trainee|junior|apprentice|graduate|aspiring)\b")
+_FIRST_PERSON = compile_pattern(r"\b(?:I|I'[a-z]+|me|my|we|We|we'[a-z]+|our|Our)\b")
+_UNDER = compile_pattern(r"\b(?:assistant|associate|trainee|junior|apprentice|graduate|aspiring)\b")
 
 
 def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:

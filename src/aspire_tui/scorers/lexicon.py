@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -20,10 +21,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from . import compiled
+from .compiled import compile_pattern
 from .fastre import WordPattern
 
-_REF = re.compile(r"\{([a-z][a-z0-9_]*)\}")
-_SPACE = re.compile(r" +")
+_REF = compile_pattern(r"\{([a-z][a-z0-9_]*)\}")
+_SPACE = compile_pattern(r" +")
 KNOWLEDGE_PACKAGE = "aspire_tui.knowledge"
 
 RULE_TYPES = ("existence", "sequence", "tenure", "vague")
@@ -66,6 +69,9 @@ class Knowledge:
     rules: list[Rule] = field(default_factory=list)
     tables: dict[str, Any] = field(default_factory=dict)  # ladder, stages and the like
     sources: dict[str, str] = field(default_factory=dict)  # concept -> file that made it
+    #: Changes whenever a file or a plugin's phrases change: what is worked out from the
+    #: concepts is kept between runs under it (see `compiled.remembered`).
+    fingerprint: tuple[int, ...] = ()
 
 
 def _read_builtin() -> Knowledge:
@@ -74,8 +80,11 @@ def _read_builtin() -> Knowledge:
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".toml"):
             continue
+        text = entry.read_text(encoding="utf-8")
+        key = ("toml", entry.name, zlib.crc32(text.encode("utf-8")), len(text))
+        knowledge.fingerprint += key[2:]
         try:
-            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            data = compiled.remembered(key, lambda: tomllib.loads(text))  # noqa: B023
         except tomllib.TOMLDecodeError as exc:
             raise KnowledgeError(f"{entry.name}: {exc}") from None
         _merge_file(knowledge, entry.name, data)
@@ -214,7 +223,9 @@ def knowledge() -> Knowledge:
     for added in _extensions.values():
         for concept, phrases in added.items():
             concepts[concept].extend(phrases)
-    return Knowledge(concepts, base.rules, base.tables, base.sources)
+    said = repr(sorted(_extensions.items())).encode("utf-8", "surrogatepass")
+    fingerprint = (*base.fingerprint, zlib.crc32(said), len(said))
+    return Knowledge(concepts, base.rules, base.tables, base.sources, fingerprint)
 
 
 # ---- compiling ------------------------------------------------------------------------
@@ -247,8 +258,12 @@ _WHOLE_WORD = r"(?!\w)(?!'(?!s\b)\w)"
 @lru_cache(maxsize=256)
 def pattern(name: str) -> WordPattern:
     """A concept as a whole-word pattern for lower-cased text (see `fastre.lower`)."""
-    concepts = knowledge().concepts
-    return WordPattern(r"\b(?:" + _body(name, concepts, (name,)) + ")" + _WHOLE_WORD)
+    known = knowledge()
+    source = compiled.remembered(
+        ("concept", name, known.fingerprint),
+        lambda: r"\b(?:" + _body(name, known.concepts, (name,)) + ")" + _WHOLE_WORD,
+    )
+    return WordPattern(source)
 
 
 def phrases_pattern(phrases: Any) -> WordPattern:

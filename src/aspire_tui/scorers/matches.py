@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
+from .compiled import compile_pattern
 from .fastre import WordIndex
 from .lexicon import generation, pattern
 from .text import Span, TokenCount
@@ -43,8 +44,8 @@ Spans = tuple[tuple[int, int], ...]
 #: (knowledge generation, concept, sentence in lower case) -> spans within the sentence
 _BY_SENTENCE: dict[tuple[int, str, str], Spans] = {}
 CACHE_LIMIT = 200_000
-_NOT_SPACES = re.compile(r"\S+")
-_NOT_SPACE = re.compile(r"\S")
+_NOT_SPACES = compile_pattern(r"\S+")
+_NOT_SPACE = compile_pattern(r"\S")
 
 
 class Matches:

@@ -16,20 +16,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from .compiled import compile_pattern
 from .fastre import lower
 from .lexicon import pattern, table
 from .text import find_time_frames
 
-_BRACKETS = re.compile(r"\(([^()]*)\)")
-_ALTERNATIVES = re.compile(r"\s+or\s+|\s*,\s*|\s+and(?:/or)?\s+")
-_SLASH = re.compile(r"\s*/\s*")
-_WORD = re.compile(r"[a-z0-9][a-z0-9&'’.-]*")
-_ENDS = re.compile(r"[.;:!?]\s|[.;:!?]$|[.!?](?=[A-Z][a-z])|\n")
-_QUALIFIER = re.compile(
+_BRACKETS = compile_pattern(r"\(([^()]*)\)")
+_ALTERNATIVES = compile_pattern(r"\s+or\s+|\s*,\s*|\s+and(?:/or)?\s+")
+_SLASH = compile_pattern(r"\s*/\s*")
+_WORD = compile_pattern(r"[a-z0-9][a-z0-9&'’.-]*")
+_ENDS = compile_pattern(r"[.;:!?]\s|[.;:!?]$|[.!?](?=[A-Z][a-z])|\n")
+_QUALIFIER = compile_pattern(
     r"\s+(?:(?:for|at|across|within|once|when|after|if|expected|usually|typically|normally"
     r"|by|until)\s|(?:in|with|on)\s+(?:a|an|the|each|one|every|all|its|our)\b).*"
 )
-_NOT_TITLE = re.compile(
+_NOT_TITLE = compile_pattern(
     r"^(?:often|usually|typically|normally|generally|sometimes|mostly|with|after|before|from"
     r"|once|then|about|around|roughly|approx\w*|plus|e\.?g|i\.?e|etc)\b"
 )
@@ -100,12 +101,12 @@ class CareerPath:
 def _pattern(steps: tuple[Step, ...]) -> re.Pattern[str]:
     titles = sorted({t for s in steps for t in s.titles}, key=len, reverse=True)
     body = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+") for t in titles)
-    return re.compile(rf"\b(?:{body})\b(?!['’]s\b)")
+    return compile_pattern(rf"\b(?:{body})\b(?!['’]s\b)")
 
 
 def _words(t: dict[str, object], key: str) -> re.Pattern[str]:
     phrases = t.get(key) or ["(?!)"]
-    return re.compile(r"\b(?:" + "|".join(map(str, phrases)) + r")\b")  # type: ignore[call-overload]
+    return compile_pattern(r"\b(?:" + "|".join(map(str, phrases)) + r")\b")  # type: ignore[call-overload]
 
 
 def _settings() -> tuple[
@@ -126,7 +127,7 @@ def _settings() -> tuple[
         _words(t, "per_step"),
         frozenset(t.get("modifiers", ())),
         frozenset(t.get("standalone", ())),
-        re.compile(
+        compile_pattern(
             r"\b(?:" + "|".join(t.get("labels", ["ladder", "path"])) + r")\b[^:.\n]{0,40}:\s*",
             re.IGNORECASE,
         ),
@@ -137,7 +138,7 @@ def _settings() -> tuple[
 def company_path(research: str) -> CareerPath | None:
     """The longest chain of titles the research writes, or None when it writes none."""
     arrows, step_years, from_start, per_step, modifiers, standalone, labels = _settings()
-    split = re.compile("|".join(re.escape(a) for a in sorted(arrows, key=len, reverse=True)))
+    split = compile_pattern("|".join(re.escape(a) for a in sorted(arrows, key=len, reverse=True)))
     best: tuple[Step, ...] = ()
     for line in [*_chains(research, split), *_lists(research, labels)]:
         steps = _steps(line, (from_start, per_step, modifiers, standalone, step_years))
@@ -196,7 +197,7 @@ def _lists(text: str, labels: re.Pattern[str]) -> list[list[str]]:
     return found
 
 
-_LIST_BREAK = re.compile(r",\s*(?:then\s+|and\s+then\s+)?|;\s*|\s+then\s+")
+_LIST_BREAK = compile_pattern(r",\s*(?:then\s+|and\s+then\s+)?|;\s*|\s+then\s+")
 
 
 def _outside_brackets(text: str) -> str:
@@ -212,7 +213,7 @@ def _tail(text: str) -> str:
     return text[cut:]
 
 
-_LEAD_IN = re.compile(r"\b(?:is|are|was|goes|runs|from)\s+", re.IGNORECASE)
+_LEAD_IN = compile_pattern(r"\b(?:is|are|was|goes|runs|from)\s+", re.IGNORECASE)
 
 
 def _head(text: str) -> tuple[str, bool]:

@@ -11,18 +11,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .compiled import compile_pattern
 from .hits import FLIGHT, Hit
 
 if TYPE_CHECKING:
     from .analysis import Analysis
 
 # the company's plan, not the candidate's: "your clients in Germany", "the Berlin office"
-_THEIRS = re.compile(
+_THEIRS = compile_pattern(
     r"\b(?:you're|you are|your|our|the company|the firm|the group|they're|we're opening|expan\w+"
     r"|open\w*|launch\w*|office|site|branch|clients?|customers?|market"
     r"|(?<!it )(?<!this )(?<!that )(?<!remotely )from)\W+(?:[\w-]+\W+){0,2}$"
 )
-_AFTER = re.compile(
+_AFTER = compile_pattern(
     r"\W*(?:office|site|branch|team|clients?|customers?|market|base|depot|with you|for you|here"
     r"|with (?:the|this) (?:company|firm|group|team))\b"
 )

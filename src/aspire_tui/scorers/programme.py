@@ -8,11 +8,11 @@ programme words and the figures are data (`knowledge/realism.toml`).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..wording import span_of
+from .compiled import compile_pattern
 from .fastre import lower
 from .hits import UNREALISTIC, Hit
 from .lexicon import pattern, table
@@ -22,18 +22,18 @@ from .text import find_time_frames, split_sentences
 if TYPE_CHECKING:
     from .analysis import Analysis
 
-_RELATIVE = re.compile(
+_RELATIVE = compile_pattern(
     r"\b(?:after|once|following|post|since|beyond|then|before|start\w*|begin\w*|enrol\w*)\b"
 )
-_WORD = re.compile(r"\w+")
-_RATE = re.compile(
+_WORD = compile_pattern(r"\w+")
+_RATE = compile_pattern(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|per|each|every))"
     r"\s*$"
 )
-_AFTER = re.compile(
+_AFTER = compile_pattern(
     r"\s*(?:in\s*(?:[,;)]|$)|in post|post|of service|after|of experience|experience|later|on)\b"
 )
-_LENGTH = re.compile(r"\b(?:\w+[\s-]+)?(?:years?|months?|weeks?)\b")
+_LENGTH = compile_pattern(r"\b(?:\w+[\s-]+)?(?:years?|months?|weeks?)\b")
 
 
 @lru_cache(maxsize=64)

@@ -13,16 +13,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .compiled import compile_pattern
 from .fastre import lower
 from .lexicon import pattern, table
 from .text import STOPWORDS, TimeFrame, find_time_frames
 
-_SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n+")
-_CAPITALISED = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’-]*){0,4}")
-_WORD = re.compile(r"[a-z0-9][a-z0-9&'’.-]*")
+_SENTENCES = compile_pattern(r"(?<=[.;!?])\s+|\n+")
+_CAPITALISED = compile_pattern(r"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’-]*){0,4}")
+_WORD = compile_pattern(r"[a-z0-9][a-z0-9&'’.-]*")
 _DETERMINERS = frozenset({"the", "a", "an", "our", "your", "their", "its", "most", "every"})
-_PAST = re.compile(r"\b(?:past|last|previous)\s+$")  # "over the past two years"
-_OR = re.compile(r"\s*(?:,|/|or|and|,\s*or)\s*")
+_PAST = compile_pattern(r"\b(?:past|last|previous)\s+$")  # "over the past two years"
+_OR = compile_pattern(r"\s*(?:,|/|or|and|,\s*or)\s*")
 NEAR = 60  # characters between a title and the time said of it
 
 
@@ -45,7 +46,7 @@ def _settings() -> tuple[
 
     def words(key: str) -> re.Pattern[str]:
         phrases = t.get(key) or ["(?!)"]
-        return re.compile(r"\b(?:" + "|".join(map(str, phrases)) + r")\b")
+        return compile_pattern(r"\b(?:" + "|".join(map(str, phrases)) + r")\b")
 
     return (
         _heads(),

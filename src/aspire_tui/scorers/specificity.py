@@ -12,6 +12,7 @@ from ..models import ScoreResult
 from ..scorer import ScoreContext, Scorer, finding
 from .analysis import Analysis
 from .common import clamp, findings_from_hits, serious
+from .compiled import compile_pattern
 from .hits import BUZZ, HEDGE, UNCERTAIN, VAGUE
 from .ladder import any_title
 
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
 USUAL_MIN, USUAL_MAX = 130, 240
 DISMISSIVE, RAMBLING = 30, 320
 
-_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)\b(?:[A-Z][a-z]+|[A-Z]{2,}[\w-]*)\b")
-_ROLE_AFTER = re.compile(
+_PROPER = compile_pattern(r"(?<![.!?]\s)(?<!^)(?<!\n)\b(?:[A-Z][a-z]+|[A-Z]{2,}[\w-]*)\b")
+_ROLE_AFTER = compile_pattern(
     r"\b(?:be|become|becoming|as|into|a|an)\s+(?:[a-z-]+\s+){0,3}$",
 )
 

@@ -11,13 +11,15 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
+from .compiled import compile_pattern
+
 #: Speaking pace used for the length figures (DOMAIN: 130-160 words a minute).
 WORDS_PER_MINUTE = 140
 
-WORD_RE = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[-*•\d])")
+WORD_RE = compile_pattern(r"[^\W_](?:[\w'’\-]*[^\W_])?")
+_SENTENCE_END = compile_pattern(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[-*•\d])")
 # "and I", "so we": a new subject starts a new clause ("my mum's not well and I'd be back").
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = compile_pattern(
     r"[,;:—–()]|\s-\s|\bbut\b|\bthough\b|\bbecause\b|\bso that\b|\b(?:and|so)\s+(?=(?:I|we|We)\b)"
 )
 
@@ -369,7 +371,7 @@ def _time_words() -> _TimeWords:
     phrase_groups = "|".join(
         f"(?P<p{i}>{p['pattern'].replace(' ', space)})" for i, p in enumerate(phrases)
     )
-    regex = re.compile(
+    regex = compile_pattern(
         rf"""\b(?:
             (?P<lo>{num})(?:\s*(?:-|–|to|or)\s*(?P<hi>{num}))?[\s-]+(?P<unit>{unit})\b(?P<half>\s+and\s+a\s+half)?
           | (?:by\s+|in\s+|within\s+)?(?P<ordunit>year|month|quarter|week)\s+(?P<ordnum>{ordinal})\b
@@ -496,7 +498,7 @@ def clause_around(sentence: Span, start: int, end: int) -> tuple[int, int]:
     return ClauseBreaks(sentence).around(start, end)
 
 
-_LEADING_SPACE = re.compile(r"\s*")
+_LEADING_SPACE = compile_pattern(r"\s*")
 _TRAILING = " \t.,;:!?"
 
 
@@ -532,7 +534,7 @@ class ClauseBreaks:
 #: cut at a space: no spoken sentence is that long, even a run-on one typed without stops,
 #: and every rule's work within one sentence is then bounded.
 SENTENCE_CHARS = 5_000
-_SPACE_BEFORE = re.compile(r"\s(?=\S*\Z)")
+_SPACE_BEFORE = compile_pattern(r"\s(?=\S*\Z)")
 
 
 def windows(text: str, spans: list[Span], limit: int = SENTENCE_CHARS) -> list[Span]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from .compiled import compile_pattern
 from .text import GENERIC, WORD_RE, split_sentences, stem, tokens_of
 
 if TYPE_CHECKING:
@@ -396,8 +397,8 @@ def _weight(s: str, line_stems: list[set[str]], role_stems: frozenset[str]) -> f
     return 0.5 if len(line_stems) >= 4 and share > 0.25 else 1.0
 
 
-_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+(.+)$")
-_QUALIFICATIONS = re.compile(
+_BULLET = compile_pattern(r"^\s*(?:[-*•·]|\d+[.)])\s+(.+)$")
+_QUALIFICATIONS = compile_pattern(
     r"\b(?:bring|requir|qualif|nice\s+to|have|about\s+you|skills|offer|benefit|looking\s+for|"
     r"you\s+are|must|ideal|experience|specification|essential|desirable)",
     re.I,
