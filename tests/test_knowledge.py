@@ -157,6 +157,46 @@ def test_flight_rules_need_their_whole_shape(score, problem, underlined, fine) -
     assert not flagged(score(text), text, fine, "commitment")
 
 
+@pytest.mark.parametrize(
+    ("problem", "underlined", "fine"),
+    [
+        # A place kept open by someone else is a way out; a place here is not.
+        (
+            "My uncle keeps telling me there's a place on their programme whenever I'm ready.",
+            "there's a place on their programme",
+            "There's a place on the Team Lead programme here that I'd like to earn.",
+        ),
+        # A book of clients of one's own is a business of one's own; the team's are work.
+        (
+            "Eventually I'd like to build a book of clients of my own with my cousin.",
+            "a book of clients of my own",
+            "Eventually I'd like to look after a book of clients for the team here.",
+        ),
+        # Time given before a step up here is a path, not a term set on the job.
+        (
+            "I'd give it two years on the phones and then see.",
+            "give it two years",
+            "I'd give it two years on the phones and then I'd like a go at Team Lead.",
+        ),
+    ],
+)
+def test_ways_out_and_their_lookalikes(score, problem, underlined, fine) -> None:  # type: ignore[no-untyped-def]
+    text = OPENING + problem + CLOSING
+    assert flagged(score(text), text, underlined, "commitment")
+    text = OPENING + fine + CLOSING
+    assert not flagged(score(text), text, fine, "commitment")
+
+
+def test_the_place_this_job_is_in_is_no_other_employer(score) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        OPENING + "I've worked four years in support, two of them here in Leeds as an agent"
+        " at the Kirkstall site." + CLOSING
+    )
+    assert not flagged(score(text), text, "the Kirkstall site", "commitment")
+    away = OPENING + "In three years I'd like to be working for Zendesk in Dublin." + CLOSING
+    assert flagged(score(away), away, "working for Zendesk", "commitment")
+
+
 def test_a_short_stay_is_judged_by_its_length(score) -> None:  # type: ignore[no-untyped-def]
     short = OPENING + "I'd stay for eighteen months." + CLOSING
     assert flagged(score(short), short, "stay for eighteen months", "commitment")
@@ -180,6 +220,88 @@ def test_a_name_is_not_pay(score) -> None:  # type: ignore[no-untyped-def]
     assert not flagged(score(text), text, "Commission", "alignment")
     plain = OPENING + "Honestly the commission is what drew me to this role." + CLOSING
     assert flagged(score(plain), plain, "the commission", "alignment")
+    title = OPENING + "Before this I spent two years as an income officer." + CLOSING
+    assert not flagged(score(title), title, "income officer", "alignment")
+    premium = OPENING + "The night premium is the main reason I've stuck it out." + CLOSING
+    assert flagged(score(premium), premium, "night premium", "alignment")
+
+
+def test_doing_a_hard_thing_well_is_not_growth_talk(score) -> None:  # type: ignore[no-untyped-def]
+    text = OPENING + "Merging the two queues into one is hard to do well." + CLOSING
+    assert not flagged(score(text), text, "do well")
+    empty = "I just want to do well and go far."
+    assert flagged(score(empty), empty, "do well")
+
+
+def test_a_rule_for_some_stages_speaks_only_to_them(score) -> None:  # type: ignore[no-untyped-def]
+    text = OPENING + "When the Glasgow centre opens I'd like to be the one running it." + CLOSING
+    newcomer = make_profile("entry", role="Customer Support Agent")
+    assert flagged(score(text, newcomer), text, "the one running it", "realism")
+    manager = make_profile("senior", role="Customer Support Manager")
+    assert not flagged(score(text, manager), text, "the one running it", "realism")
+
+
+def test_a_rule_for_a_stage_that_does_not_exist_is_refused() -> None:
+    rule = {"id": "x", "kind": "money", "match": "compensation", "message": "m"}
+    rule |= {"type": "existence", "severity": "warning", "stages": ["entyr"]}
+    with pytest.raises(lexicon.KnowledgeError, match=r"f.toml.*'entyr'.*did you mean entry\?"):
+        lexicon._rule("f.toml", rule)
+
+
+def test_a_time_said_on_its_own_is_the_time_for_the_title_before_it(score) -> None:  # type: ignore[no-untyped-def]
+    newcomer = make_profile("entry", role="Customer Support Agent")
+    soon = OPENING + "Then the head of support role. Before my second review, ideally." + CLOSING
+    assert flagged(score(soon, newcomer), soon, "the head of support role", "realism")
+    late = OPENING + "Then the head of support role. In ten or twelve years, ideally." + CLOSING
+    assert not flagged(score(late, newcomer), late, "the head of support role", "realism")
+
+
+def test_running_a_function_is_a_title_and_running_its_tasks_is_not(score) -> None:  # type: ignore[no-untyped-def]
+    newcomer = make_profile("entry", role="Customer Support Agent")
+    soon = OPENING + "My plan is to be running support inside eighteen months." + CLOSING
+    assert flagged(score(soon, newcomer), soon, "running support", "realism")
+    task = OPENING + "Within a year I'd like to be running support demos for new hires." + CLOSING
+    assert not flagged(score(task, newcomer), task, "running support", "realism")
+
+
+def test_everything_at_once_on_a_short_deadline_is_out_of_touch(score) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        OPENING + "I'd have live chat, the knowledge base and Spanish support launched by the"
+        " end of Q3, all three at once." + CLOSING
+    )
+    assert flagged(score(text), text, "all three at once", "realism")
+    paced = (
+        OPENING + "Over the next five years I'd like to help launch all three, one after"
+        " another." + CLOSING
+    )
+    assert not flagged(score(paced), paced, "all three", "realism")
+
+
+@pytest.mark.parametrize(
+    ("problem", "underlined", "fine"),
+    [
+        (
+            "The weekend rota is what makes the sums work for us at the moment.",
+            "makes the sums work for us",
+            "I'm the one who makes the numbers add up on our weekly queue report.",
+        ),
+        (
+            "My husband's firm has been talking about relocating him to Madrid.",
+            "relocating him to Madrid",
+            "My husband's firm relocated him here to Leeds four years ago.",
+        ),
+    ],
+)
+def test_life_and_money_said_in_other_words(score, problem, underlined, fine) -> None:  # type: ignore[no-untyped-def]
+    text = OPENING + problem + CLOSING
+    assert flagged(score(text), text, underlined)
+    text = OPENING + fine + CLOSING
+    assert not flagged(score(text), text, fine)
+
+
+def test_an_idiom_of_not_knowing_is_not_knowing(score) -> None:  # type: ignore[no-untyped-def]
+    text = OPENING + "As for where I'll be in five years, I haven't the foggiest." + CLOSING
+    assert flagged(score(text), text, "haven't the foggiest")
 
 
 # ---- one finding per problem, and an honest overall ---------------------------------------

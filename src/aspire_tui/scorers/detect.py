@@ -254,8 +254,10 @@ DETECTORS: dict[str, Callable[[Rule, Analysis, Matches], Iterator[Hit]]] = {
 def find_hits(a: Analysis) -> list[Hit]:
     m = a.matches
     hits: list[Hit] = []
+    stage = a.profile.career_stage
     for rule in knowledge().rules:
-        hits.extend(DETECTORS[rule.type](rule, a, m))
+        if not rule.stages or stage in rule.stages:
+            hits.extend(DETECTORS[rule.type](rule, a, m))
     hits.extend(_elsewhere_hits(a))
     hits.extend(ladder.realism_hits(a, m.of))
     hits.extend(programme.programme_hits(a))
@@ -306,6 +308,11 @@ _THEIRS = compile_pattern(
     r"\b(?:you're|you are|you've|they're|it's|the company|the team|your|we're)\b"
 )
 _A_THING = compile_pattern(r"\bthe\s+[a-z-]+s\s+(?:will\s+|would\s+|should\s+)?$")
+_HERE = compile_pattern(r"\bhere\b")
+#: A name followed by one of these, after "the", is a part of this employer.
+_OUR_SITE = compile_pattern(
+    r"\s+(?:branch|site|depot|office|ward|store|campus|clinic|plant|yard|station|library)\b"
+)
 _NOT_PLACES = frozenset(
     {"the", "a", "an", "my", "our", "your", "this", "that", "it", "i", "senior", "lead", "head"}
 )
@@ -335,6 +342,11 @@ def _elsewhere_hits(a: Analysis) -> list[Hit]:
                 if _THEIRS.search(before) or _A_THING.search(before):
                     continue  # "you're moving to Opera Cloud", "the renewals move to CS":
                     # the company's plan, not mine
+                org_at = sentence.start + found.start("org")
+                site = a.lowered[org_at - 4 : org_at] == "the " and _OUR_SITE.match(a.text, end)
+                if _HERE.search(before) or site:
+                    continue  # "here in Eastmoor as an assistant at the Hallbrook branch":
+                    # where this job is
                 named = sentence.start + found.start("org")  # "I'd never move to Berlin"
                 if in_past(a, sentence, start) or negated(a, sentence, named):
                     continue

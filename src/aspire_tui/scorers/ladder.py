@@ -152,6 +152,11 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
     hits: list[Hit] = []
     for i, sentence in enumerate(a.sentences):
         frames = a.frames_in(sentence.start, sentence.end)
+        if not frames and (tail := _time_tail(a, i, titles)) is not None:
+            # "Then the consultant role. Before my second appraisal, ideally.": the time
+            # said on its own right after a title is the time for it
+            sentence = Span(sentence.start, tail.end, a.text[sentence.start : tail.end])
+            frames = a.frames_in(tail.start, tail.end)
         starts = [f.start for f in frames]
         if frames:
             in_sentence = [
@@ -307,6 +312,21 @@ def _path_steps(a: Analysis, path: CareerPath, part: Span) -> list[tuple[int, in
         if step is not None and not _someone_elses(a.lowered, m):
             out.append((step, m.start(), m.end()))
     return out
+
+
+#: words a sentence may have and still be only a time said after the one before it
+_TAIL_WORDS = 8
+
+
+def _time_tail(a: Analysis, i: int, titles: list[tuple[float, list[list[Found]]]]) -> Span | None:
+    """The next sentence when it is only a time ("By my second review, ideally.") and the
+    sentence `i` names a title with no time of its own."""
+    if i + 1 >= len(a.sentences) or not any(by[i] for _, by in titles):
+        return None
+    tail = a.sentences[i + 1]
+    if len(tail.text.split()) > _TAIL_WORDS or any(by[i + 1] for _, by in titles):
+        return None
+    return tail if a.frames_in(tail.start, tail.end) else None
 
 
 def _said(title: str) -> str:

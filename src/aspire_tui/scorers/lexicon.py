@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..models import CAREER_STAGES
 from . import compiled
 from .compiled import compile_pattern
 from .fastre import WordPattern
@@ -61,6 +62,7 @@ class Rule:
     min_count: int = 1  # vague: matches an unanchored sentence needs before it is serious
     crowd: int = 0  # vague: matches in one sentence that are serious even when concrete
     names: bool = True  # false: a phrase written as a name ("the Joint Commission") is skipped
+    stages: tuple[str, ...] = ()  # the career stages the rule speaks to; empty: every stage
 
 
 @dataclass
@@ -117,6 +119,13 @@ def _rule(name: str, raw: dict[str, Any]) -> Rule:
     raw["match"] = tuple([match] if isinstance(match, str) else match or ())
     raw["unless"] = tuple(raw.get("unless", ()))
     raw["requires"] = tuple(raw.get("requires", ()))
+    raw["stages"] = tuple(raw.get("stages", ()))
+    for stage in raw["stages"]:
+        if stage not in CAREER_STAGES:
+            raise KnowledgeError(
+                f"{name}: rule {rule_id}: stage {stage!r} is not one of "
+                f"{', '.join(CAREER_STAGES)}{_did_you_mean(stage, dict.fromkeys(CAREER_STAGES))}"
+            )
     if raw.get("type") not in RULE_TYPES:
         raise KnowledgeError(f"{name}: rule {rule_id}: type must be one of {', '.join(RULE_TYPES)}")
     if raw.get("anchored", "suggestion") not in (*SEVERITIES, ""):
