@@ -136,9 +136,23 @@ def test_an_error_sinks_the_overall_and_warnings_keep_it_out_of_the_strong_range
 
     assert with_findings() == 90.0
     assert with_findings("suggestion") == 90.0
-    assert with_findings("warning") == 68.0
-    assert with_findings("warning", "warning") == 58.0
-    assert with_findings("error") == 45.0
+    assert 58.0 < with_findings("warning") < 68.0
+    assert 48.0 < with_findings("warning", "warning") < 58.0
+    assert 35.0 < with_findings("error") < 45.0
+
+
+def test_a_cap_keeps_the_order_of_the_answers_under_it() -> None:
+    """Two answers with the same pitfall are not tied: the better rest still shows."""
+
+    def overall(score: float, severity: str) -> float:
+        finding = {"start": 0, "end": 1, "severity": severity, "message": "m", "kind": "money"}
+        result = {"score": score, "summary": "s", "findings": [finding]}
+        return Engine(host_with(Fixed("a", result))).score(TEXT, make_profile()).overall
+
+    for severity, cap in (("error", 45.0), ("warning", 68.0)):
+        scores = [overall(s, severity) for s in (30, cap - 5, cap + 5, 80, 99)]
+        assert scores == sorted(scores) and len(set(scores)) == len(scores), scores
+        assert scores[-1] <= cap and scores[0] == 30.0  # far below the cap: untouched
 
 
 class Settings(BaseModel):

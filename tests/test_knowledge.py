@@ -321,6 +321,17 @@ def test_one_phrase_gets_one_finding(score) -> None:  # type: ignore[no-untyped-
         assert sum(1 for c, d in spans if c < b and a < d) == 1, text[a:b]
 
 
+def test_indecision_said_again_confirms_it_and_costs_less_than_the_first_sign(score) -> None:  # type: ignore[no-untyped-def]
+    once = "I'm not sure yet where I'll be."
+    again = " I haven't decided. I don't know what I want. Part of me thinks sales."
+    plain, one, four = (score(OPENING + t + CLOSING) for t in ("", once, once + again))
+    c0, c1, c4 = (r.score_of("commitment") for r in (plain, one, four))
+    # three more signs together cost about what the first one did, not three times it
+    assert 0 < c1 - c4 <= 1.5 * (c0 - c1), (c0, c1, c4)
+    assert four.score_of("specificity") < one.score_of("specificity")
+    assert plain.score_of("alignment") == one.score_of("alignment")  # fit is judged apart
+
+
 def test_a_pitfall_at_error_level_sinks_the_overall(score) -> None:  # type: ignore[no-untyped-def]
     strong = (
         "In five years I'd like to be leading a support team here at Brightwell. Next year I "

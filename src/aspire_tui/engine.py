@@ -41,6 +41,18 @@ PITFALL_CAPS = (68.0, 58.0)  # one pitfall warning, two or more
 PITFALL_KINDS = frozenset({"money", "flight-risk", "unrealistic", "uncertainty"})
 #: An answer that mostly recites the job description's words is stuffing, not fit.
 STUFFED_CAP = 55.0
+#: A cap bends the scores near it rather than flattening them: within this many points
+#: below a cap, the rest of the scale is squeezed in, so two answers with the same pitfall
+#: keep the order of everything else they say.
+CAP_KNEE = 10.0
+
+
+def _ceiling(value: float, cap: float) -> float:
+    """`value` held under `cap`, keeping order: unchanged up to the knee, then squeezed."""
+    soft = cap - CAP_KNEE
+    if value <= soft:
+        return value
+    return soft + CAP_KNEE * (value - soft) / (100.0 - soft)
 
 
 #: What one scorer may return; the excess is cut, and the cut reported once with the result.
@@ -507,20 +519,20 @@ def combine(scores: list[ScorerScore], facts: DraftFacts) -> tuple[float, list[s
     pitfalls = {
         (f.start, f.end) for f in counted if f.severity == "warning" and f.kind in PITFALL_KINDS
     }
-    if errors and overall > ERROR_CAP:
-        overall = ERROR_CAP
-        caps.append(f"a pitfall that sinks the answer: capped at {ERROR_CAP:g}")
+    if errors and overall > ERROR_CAP - CAP_KNEE:
+        overall = _ceiling(overall, ERROR_CAP)
+        caps.append(f"a pitfall that sinks the answer: held under {ERROR_CAP:g}")
     elif pitfalls:
         cap = PITFALL_CAPS[min(len(pitfalls), len(PITFALL_CAPS)) - 1]
-        if overall > cap:
-            overall = cap
-            caps.append(f"{_count(len(pitfalls), 'pitfall')} underlined: capped at {cap:g}")
+        if overall > cap - CAP_KNEE:
+            overall = _ceiling(overall, cap)
+            caps.append(f"{_count(len(pitfalls), 'pitfall')} underlined: held under {cap:g}")
     if words < SHORT_CAP_WORDS:
         overall *= SHORT_SHARE
         caps.append(f"under {SHORT_CAP_WORDS} words: counts for {SHORT_SHARE:.0%} of its score")
-    if facts.stuffed and overall > STUFFED_CAP:
-        overall = STUFFED_CAP
-        caps.append(f"stuffed with job-description keywords: capped at {STUFFED_CAP:g}")
+    if facts.stuffed and overall > STUFFED_CAP - CAP_KNEE:
+        overall = _ceiling(overall, STUFFED_CAP)
+        caps.append(f"stuffed with job-description keywords: held under {STUFFED_CAP:g}")
     return round(overall, 1), caps
 
 

@@ -12,7 +12,7 @@ from ..models import ScoreResult
 from ..scorer import ScoreContext, Scorer, finding
 from .common import clamp, findings_from_hits, serious
 from .compiled import compile_pattern
-from .hits import MONEY, UNCERTAIN
+from .hits import MONEY
 from .text import GENERIC, WORD_RE, tokens_of
 from .vocabulary import Item, Vocabulary, concept_of, vocabulary
 
@@ -53,9 +53,9 @@ class AlignmentScorer(Scorer):
             + 30 * fit.named
             + 10 * fit.plans
         )
-        uncertain = a.hits_of(UNCERTAIN)
-        penalty = min(45.0, 12.0 * len(serious(money))) + min(30.0, 6.0 * len(uncertain))
-        score = clamp(base - penalty)
+        # indecision is judged once, by specificity and commitment: a candidate unsure of
+        # the next step may still aim squarely at this job
+        score = clamp(base - min(45.0, 12.0 * len(serious(money))))
 
         tasks = [i for i in vocab.requirements if i.task]
         landed = [i for i in tasks if i in fit.touched]

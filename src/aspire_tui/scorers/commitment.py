@@ -7,9 +7,12 @@ from __future__ import annotations
 from ..hookspecs import hookimpl
 from ..models import ScoreResult
 from ..scorer import ScoreContext, Scorer
-from .common import clamp, findings_from_hits, serious
+from .common import clamp, findings_from_hits, serious, weight_of
 from .hits import FLIGHT, MONEY, UNCERTAIN
 from .lexicon import table
+
+#: points off for indecision: the first sign, each further one, and at most
+UNSURE_FIRST, UNSURE_MORE, UNSURE_MOST = 12.0, 4.0, 24.0
 
 
 class CommitmentScorer(Scorer):
@@ -40,7 +43,7 @@ class CommitmentScorer(Scorer):
             score -= 30 + 15 * (warnings - 1)
         if errors:  # a stated plan to leave outweighs any number of kind words about staying
             score = min(score - 35 * len(errors), 30)
-        score -= min(35, 9 * len(uncertain))
+        score -= weight_of(len(uncertain), UNSURE_FIRST, UNSURE_MORE, UNSURE_MOST)
         money = serious(a.hits_of(MONEY))
         money_first = any(h.severity == "error" for h in money)
         # pay as the reason to come is pay as the reason to go: each mention of it weighs,

@@ -31,3 +31,9 @@ def serious(hits: Iterable[Hit]) -> list[Hit]:
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def weight_of(n: int, first: float, more: float, most: float) -> float:
+    """Points off for `n` findings of one kind: the first shows the problem and costs most;
+    the rest only confirm it (DOMAIN: one problem, judged once, however often it is said)."""
+    return 0.0 if n <= 0 else min(most, first + more * (n - 1))

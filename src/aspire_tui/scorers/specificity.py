@@ -11,7 +11,7 @@ from ..hookspecs import hookimpl
 from ..models import ScoreResult
 from ..scorer import ScoreContext, Scorer, finding
 from .analysis import Analysis
-from .common import clamp, findings_from_hits, serious
+from .common import clamp, findings_from_hits, serious, weight_of
 from .compiled import compile_pattern
 from .hits import BUZZ, HEDGE, UNCERTAIN, VAGUE
 from .ladder import any_title
@@ -49,6 +49,10 @@ def aspiration_facts(a: Analysis) -> tuple[bool, bool, bool, bool, int]:
     return has_long, has_near, named_role, bool(m.all("credential")), aims
 
 
+#: points off for indecision: the first sign, each further one, and at most
+UNSURE_FIRST, UNSURE_MORE, UNSURE_MOST = 10.0, 4.0, 24.0
+
+
 class SpecificityScorer(Scorer):
     id = "specificity"
     title = "Specificity"
@@ -82,9 +86,8 @@ class SpecificityScorer(Scorer):
         vague = serious(h for h in hits if h.kind == VAGUE)
         buzz = serious(h for h in hits if h.kind == BUZZ)
         unsure = serious(h for h in hits if h.kind in (UNCERTAIN, HEDGE))
-        score -= (
-            min(40.0, 10.0 * len(vague)) + min(40.0, 6.0 * len(buzz)) + min(36.0, 7.0 * len(unsure))
-        )
+        score -= min(40.0, 10.0 * len(vague)) + min(40.0, 6.0 * len(buzz))
+        score -= weight_of(len(unsure), UNSURE_FIRST, UNSURE_MORE, UNSURE_MOST)
         length = _length_finding(a)
         if length is not None:
             findings.append(length)
