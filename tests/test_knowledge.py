@@ -116,6 +116,7 @@ def test_scorers_have_no_import_cycles() -> None:
         ("by my first review", 0.5),
         ("over a couple of weekends", 0.04),
         ("within a decade", 10.0),
+        ("by the time it has done its second summer", 2.0),
     ],
 )
 def test_time_frames_in_words(phrase: str, years: float) -> None:
@@ -131,6 +132,14 @@ def test_one_day_is_not_a_time_frame() -> None:
 
 OPENING = "I enjoy coaching agents through call reviews and I'm good at it. "
 CLOSING = " Next year I'd like to take over the weekly Zendesk reporting for the team."
+
+
+def problem_and_lookalike(score, problem, underlined, fine, plugin=None) -> None:  # type: ignore[no-untyped-def]
+    """`problem` gets a warning or error over `underlined`; `fine`, alike in words, none."""
+    text = OPENING + problem + CLOSING
+    assert flagged(score(text), text, underlined, plugin)
+    text = OPENING + fine + CLOSING
+    assert not flagged(score(text), text, fine, plugin)
 
 
 @pytest.mark.parametrize(
@@ -151,10 +160,7 @@ CLOSING = " Next year I'd like to take over the weekly Zendesk reporting for the
     ],
 )
 def test_flight_rules_need_their_whole_shape(score, problem, underlined, fine) -> None:  # type: ignore[no-untyped-def]
-    text = OPENING + problem + CLOSING
-    assert flagged(score(text), text, underlined, "commitment")
-    text = OPENING + fine + CLOSING
-    assert not flagged(score(text), text, fine, "commitment")
+    problem_and_lookalike(score, problem, underlined, fine, "commitment")
 
 
 @pytest.mark.parametrize(
@@ -181,10 +187,7 @@ def test_flight_rules_need_their_whole_shape(score, problem, underlined, fine) -
     ],
 )
 def test_ways_out_and_their_lookalikes(score, problem, underlined, fine) -> None:  # type: ignore[no-untyped-def]
-    text = OPENING + problem + CLOSING
-    assert flagged(score(text), text, underlined, "commitment")
-    text = OPENING + fine + CLOSING
-    assert not flagged(score(text), text, fine, "commitment")
+    problem_and_lookalike(score, problem, underlined, fine, "commitment")
 
 
 def test_the_place_this_job_is_in_is_no_other_employer(score) -> None:  # type: ignore[no-untyped-def]
@@ -277,9 +280,15 @@ def test_everything_at_once_on_a_short_deadline_is_out_of_touch(score) -> None: 
     assert not flagged(score(paced), paced, "all three", "realism")
 
 
+def test_an_idiom_of_not_knowing_is_not_knowing(score) -> None:  # type: ignore[no-untyped-def]
+    text = OPENING + "As for where I'll be in five years, I haven't the foggiest." + CLOSING
+    assert flagged(score(text), text, "haven't the foggiest")
+
+
 @pytest.mark.parametrize(
     ("problem", "underlined", "fine"),
     [
+        # household sums and a partner's move are money and a move away, in other words
         (
             "The weekend rota is what makes the sums work for us at the moment.",
             "makes the sums work for us",
@@ -290,18 +299,34 @@ def test_everything_at_once_on_a_short_deadline_is_out_of_touch(score) -> None: 
             "relocating him to Madrid",
             "My husband's firm relocated him here to Leeds four years ago.",
         ),
+        # pay named to say it is less and accepted is the opposite of money first
+        (
+            "Honestly the pay here is a big part of why I applied.",
+            "the pay",
+            "The pay is a good bit less than I was on before, and we've planned for that.",
+        ),
+        # two named roles are a direction with a choice in it, not a menu
+        (
+            "Maybe team lead, or maybe something else, I'm easy.",
+            "or maybe something else",
+            "In five years I'd like to be a Team Lead, or possibly Quality Lead.",
+        ),
+        # home as where family lives is no move; going back there is
+        (
+            "In a couple of years I'd like to be living back home near my parents.",
+            "living back home",
+            "I send money to my family back home every month.",
+        ),
+        # interviews elsewhere are a way out in motion
+        (
+            "I've got a couple of other interviews this week as well.",
+            "other interviews",
+            "I've sat in on a couple of interviews for new agents this year.",
+        ),
     ],
 )
-def test_life_and_money_said_in_other_words(score, problem, underlined, fine) -> None:  # type: ignore[no-untyped-def]
-    text = OPENING + problem + CLOSING
-    assert flagged(score(text), text, underlined)
-    text = OPENING + fine + CLOSING
-    assert not flagged(score(text), text, fine)
-
-
-def test_an_idiom_of_not_knowing_is_not_knowing(score) -> None:  # type: ignore[no-untyped-def]
-    text = OPENING + "As for where I'll be in five years, I haven't the foggiest." + CLOSING
-    assert flagged(score(text), text, "haven't the foggiest")
+def test_words_that_look_like_problems_and_the_problems(score, problem, underlined, fine) -> None:  # type: ignore[no-untyped-def]
+    problem_and_lookalike(score, problem, underlined, fine)
 
 
 # ---- one finding per problem, and an honest overall ---------------------------------------

@@ -375,8 +375,8 @@ def _time_words() -> _TimeWords:
         rf"""\b(?:
             (?P<lo>{num})(?:\s*(?:-|–|to|or)\s*(?P<hi>{num}))?[\s-]+(?P<unit>{unit})\b(?P<half>\s+and\s+a\s+half)?
           | (?:by\s+|in\s+|within\s+)?(?P<ordunit>year|month|quarter|week)\s+(?P<ordnum>{ordinal})\b
-          | (?:my|the|your|our|[a-z]+'s)\s+(?P<ord>{_alternation(ordinals)})\s+(?:couple\s+of\s+)?
-            (?:(?:annual|yearly|performance)\s+)?(?P<ordunit2>{ordinal_unit})\b
+          | (?:my|the|your|our|its|their|his|her|[a-z]+'s)\s+(?P<ord>{_alternation(ordinals)})\s+
+            (?:couple\s+of\s+)?(?:(?:annual|yearly|performance)\s+)?(?P<ordunit2>{ordinal_unit})\b
           | (?P<next>next|this|coming)\s+(?P<nextunit>year|quarter|month)\b
           | (?:by|before|in)\s+(?P<calendar>20\d\d|fy\s?\d\d)\b
           | {phrase_groups or "(?!)"}
