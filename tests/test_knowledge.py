@@ -157,15 +157,6 @@ def problem_and_lookalike(score, problem, underlined, fine, plugin=None) -> None
             "a bigger consultancy",
             "I spent two years at a bigger consultancy before this, then moved into support.",
         ),
-    ],
-)
-def test_flight_rules_need_their_whole_shape(score, problem, underlined, fine) -> None:  # type: ignore[no-untyped-def]
-    problem_and_lookalike(score, problem, underlined, fine, "commitment")
-
-
-@pytest.mark.parametrize(
-    ("problem", "underlined", "fine"),
-    [
         # A place kept open by someone else is a way out; a place here is not.
         (
             "My uncle keeps telling me there's a place on their programme whenever I'm ready.",
@@ -186,7 +177,7 @@ def test_flight_rules_need_their_whole_shape(score, problem, underlined, fine) -
         ),
     ],
 )
-def test_ways_out_and_their_lookalikes(score, problem, underlined, fine) -> None:  # type: ignore[no-untyped-def]
+def test_flight_rules_need_their_whole_shape(score, problem, underlined, fine) -> None:  # type: ignore[no-untyped-def]
     problem_and_lookalike(score, problem, underlined, fine, "commitment")
 
 

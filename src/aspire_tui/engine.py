@@ -519,20 +519,24 @@ def combine(scores: list[ScorerScore], facts: DraftFacts) -> tuple[float, list[s
     pitfalls = {
         (f.start, f.end) for f in counted if f.severity == "warning" and f.kind in PITFALL_KINDS
     }
-    if errors and overall > ERROR_CAP - CAP_KNEE:
-        overall = _ceiling(overall, ERROR_CAP)
-        caps.append(f"a pitfall that sinks the answer: held under {ERROR_CAP:g}")
+
+    def hold(cap: float, why: str) -> None:
+        nonlocal overall
+        held = _ceiling(overall, cap)
+        if held < overall:
+            overall = held
+            caps.append(f"{why}: held under {cap:g}")
+
+    if errors:
+        hold(ERROR_CAP, "a pitfall that sinks the answer")
     elif pitfalls:
         cap = PITFALL_CAPS[min(len(pitfalls), len(PITFALL_CAPS)) - 1]
-        if overall > cap - CAP_KNEE:
-            overall = _ceiling(overall, cap)
-            caps.append(f"{_count(len(pitfalls), 'pitfall')} underlined: held under {cap:g}")
+        hold(cap, f"{_count(len(pitfalls), 'pitfall')} underlined")
     if words < SHORT_CAP_WORDS:
         overall *= SHORT_SHARE
         caps.append(f"under {SHORT_CAP_WORDS} words: counts for {SHORT_SHARE:.0%} of its score")
-    if facts.stuffed and overall > STUFFED_CAP - CAP_KNEE:
-        overall = _ceiling(overall, STUFFED_CAP)
-        caps.append(f"stuffed with job-description keywords: held under {STUFFED_CAP:g}")
+    if facts.stuffed:
+        hold(STUFFED_CAP, "stuffed with job-description keywords")
     return round(overall, 1), caps
 
 

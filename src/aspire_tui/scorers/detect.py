@@ -347,8 +347,8 @@ def _elsewhere_hits(a: Analysis) -> list[Hit]:
                 if _HERE.search(before) or site:
                     continue  # "here in Eastmoor as an assistant at the Hallbrook branch":
                     # where this job is
-                named = sentence.start + found.start("org")  # "I'd never move to Berlin"
-                if in_past(a, sentence, start) or negated(a, sentence, named):
+                # "I'd never move to Berlin"
+                if in_past(a, sentence, start) or negated(a, sentence, org_at):
                     continue
                 left, right = a.clause_around(sentence, start, end)
                 hits.append(
