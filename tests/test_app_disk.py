@@ -30,6 +30,31 @@ async def test_a_change_on_disk_with_nothing_unsaved_is_loaded(aspire_home: Path
         assert "✓ saved" in str(app.query_one("#save-state").render())
 
 
+async def test_a_file_broken_by_hand_is_named_by_line_and_forgotten_once_fixed(
+    aspire_home: Path,
+) -> None:  # noqa: E501
+    app = first_run_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        path = app.session.path
+        good = path.read_text(encoding="utf-8")
+        lines = good.splitlines(keepends=True)
+        table = next(i for i, line in enumerate(lines) if line.startswith("[research]"))
+        lines[table] = "[research\n"
+        path.write_text("".join(lines), encoding="utf-8")
+
+        def said() -> list[str]:
+            return [n.message for n in app._notifications]
+
+        await settle(pilot, app, lambda: any("does not load" in m for m in said()))
+        warning = next(m for m in said() if "does not load" in m)
+        assert f"(line {table + 1}, column" in warning  # where to look, not a column alone
+        assert path.read_text(encoding="utf-8").startswith(good[:20])  # nothing written over
+        path.write_text(good.replace(app.session.profile.research.culture, "Fixed.", 1))
+        await settle(pilot, app, lambda: app.session.profile.research.culture == "Fixed.")
+        assert not any("does not load" in m for m in said())  # no longer true, so gone
+
+
 async def test_both_sides_changed_asks_and_merging_keeps_both(aspire_home: Path) -> None:
     app = first_run_app()
     async with app.run_test(size=(120, 40)) as pilot:

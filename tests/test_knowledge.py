@@ -117,6 +117,10 @@ def test_scorers_have_no_import_cycles() -> None:
         ("over a couple of weekends", 0.04),
         ("within a decade", 10.0),
         ("by the time it has done its second summer", 2.0),
+        # a least figure and a count whose unit is left unsaid
+        ("people with 15+ years", 15.0),
+        ("fifteen or more years", 15.0),
+        ("chief of the fleet within five.", 5.0),
     ],
 )
 def test_time_frames_in_words(phrase: str, years: float) -> None:
@@ -126,6 +130,11 @@ def test_time_frames_in_words(phrase: str, years: float) -> None:
 
 def test_one_day_is_not_a_time_frame() -> None:
     assert find_time_frames("i'd love to lead the design myself one day") == []
+
+
+def test_a_bare_count_is_years_only_where_it_ends_the_clause() -> None:
+    assert find_time_frames("within five of the team leads") == []
+    assert find_time_frames("within reach.") == []
 
 
 # ---- rule types -------------------------------------------------------------------------
@@ -399,3 +408,106 @@ def test_no_phrase_backtracks_on_one_long_word() -> None:
         if time.perf_counter() - started > 0.5:
             slow.append(name)
     assert slow == []
+
+
+# ---- problems said in other words, and their lookalikes -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stage", "problem", "underlined", "fine"),
+    [
+        # pay named, then denied as the reason
+        (
+            "mid",
+            "Honestly the bonus is a big part of why I applied.",
+            "the bonus",
+            "The bonus is fine, but it isn't the draw for me.",
+        ),
+        # pay by the piece is pay; a bare "the numbers" at work is not
+        (
+            "mid",
+            "I just want the numbers to make sense, so I'd go for piecework early.",
+            "piecework",
+            "I'm the one who makes the numbers add up on our weekly queue report.",
+        ),
+        # a family business waiting for the candidate; the same business as the past
+        (
+            "entry",
+            "My uncle has a roofing firm and the plan has always been that I'd go into it "
+            "eventually.",
+            "go into it",
+            "My uncle has a roofing firm, which is where I first learned to read drawings.",
+        ),
+        # denying the stay is passing through; denying a reason to leave is not
+        (
+            "mid",
+            "I just don't see a small practice as where I end up.",
+            "where I end up",
+            "I don't see any reason to look beyond this practice.",
+        ),
+        # off the first rung within months is out of touch; over years it is a path
+        (
+            "entry",
+            "I'd expect to be off the phones by the end of quarter two.",
+            "off the phones",
+            "I'd hope to be off the phones and onto second line within three years.",
+        ),
+        # weighing up whether is undecided; weighing the evidence is the job
+        (
+            "mid",
+            "I'm also weighing up whether I'd rather be back in an office role.",
+            "weighing up whether",
+            "I'm good at weighing up the evidence before a hearing.",
+        ),
+        # a hedged target with an approximate figure is no menu
+        (
+            "mid",
+            "Maybe team lead, or perhaps something else entirely.",
+            "or perhaps something else",
+            "In five years, maybe I'm a Team Lead in Leeds or Bradford, or close to it.",
+        ),
+        # an acronym the pay words name is pay, though written in capitals
+        (
+            "mid",
+            "They do RSUs, which a smaller studio obviously can't match.",
+            "RSUs",
+            "I'd like to sit in on the OKR reviews with the studio leads.",
+        ),
+    ],
+)
+def test_other_words_for_a_problem_and_their_lookalikes(
+    score, stage, problem, underlined, fine
+) -> None:  # type: ignore[no-untyped-def]
+    profile = make_profile(stage)
+    text = OPENING + problem + CLOSING
+    assert flagged(score(text, profile), text, underlined), problem
+    text = OPENING + fine + CLOSING
+    assert not flagged(score(text, profile), text, fine), fine
+
+
+def test_leaving_weighed_as_an_idea_is_a_warning_and_acted_on_an_error(score) -> None:  # type: ignore[no-untyped-def]
+    def severity(line: str) -> set[str]:
+        report = score(OPENING + line + CLOSING)
+        return {f.severity for s in report.scores for f in s.findings if f.kind == "flight-risk"}
+
+    assert severity("My wife and I have often talked about moving abroad.") == {"warning"}
+    assert "error" in severity("I've applied for a place on a full-time MBA abroad.")
+
+
+def test_waiting_words_count_only_after_a_plan_elsewhere(score) -> None:  # type: ignore[no-untyped-def]
+    alone = OPENING + "In the meantime I'd finish the NVQ with your support." + CLOSING
+    assert not flagged(score(alone), alone, "In the meantime")
+    told = (
+        "My plan is to open my own salon once I'm qualified. In the meantime I'd learn "
+        "the trade here."
+    )
+    text = OPENING + told + CLOSING
+    assert flagged(score(text), text, "In the meantime")
+
+
+def test_a_time_past_five_years_sets_no_deadline(score) -> None:  # type: ignore[no-untyped-def]
+    profile = make_profile("senior", role="Night Manager")
+    later = OPENING + "Beyond three years, I'd see myself as chief operating officer." + CLOSING
+    assert not flagged(score(later, profile), later, "chief operating officer", "realism")
+    soon = OPENING + "Within three years, I'd see myself as chief operating officer." + CLOSING
+    assert flagged(score(soon, profile), soon, "chief operating officer", "realism")

@@ -75,3 +75,65 @@ def test_a_title_after_then_is_a_later_step_not_the_deadline(score) -> None:  # 
     # the title's first word alone names the step ("Principal within a year")
     fast = OPENING + "I'd expect Principal within the first twelve months." + CLOSING
     assert flagged(score(fast, profile), fast, "Principal", "realism")
+
+
+def test_notes_name_titles_by_the_words_of_the_role_and_two_word_titles() -> None:
+    notes = (
+        "Keepers progress to Senior Keeper, usually after 4-6 years, then Team Leader of a "
+        "section after 8 years. Curator posts are rare and usually go to people with 15+ years."
+    )
+    path = told_path(notes, "Animal Keeper, Primate Section")
+    assert path is not None
+    timed = {s.titles[0]: s.years for s in path.steps[1:]}
+    # "keeper" is a title because the role is one; "Team Leader" ends in two words of one;
+    # a title opening its sentence names a step when nobody in it moves on from it
+    assert timed == {"senior keeper": 5.0, "team leader": 8.0, "curator": 15.0}
+
+
+def test_a_ladder_written_as_a_list_times_each_clause_by_its_own_figures() -> None:
+    notes = (
+        "Typical ladder: Associate Producer 2-3 years; Senior Producer after 5-7 years total; "
+        "Executive Producer or studio leadership 10+ years."
+    )
+    path = told_path(notes, "Associate Producer")
+    assert path is not None
+    timed = {s.titles[0]: s.years for s in path.steps[1:]}
+    # the label is the cue for every clause; a least time ("10+") is the distance to it
+    assert timed == {"senior producer": 6.0, "executive producer": 10.0}
+
+
+def test_of_two_times_beside_a_title_the_nearer_is_its_own() -> None:
+    notes = (
+        "After 2-3 years engineers can move to Senior Field Engineer, then Field Team Leader "
+        "after 4-6 years."
+    )
+    path = told_path(notes, "Trainee Fibre Field Engineer")
+    assert path is not None
+    timed = {s.titles[0]: s.years for s in path.steps[1:]}
+    assert timed == {"senior field engineer": 2.5, "field team leader": 5.0}
+
+
+def test_a_post_the_research_says_falls_vacant_is_in_reach_by_then(score) -> None:  # type: ignore[no-untyped-def]
+    notes = (
+        "The Head of Science retires in about two years; the school expects to appoint internally."
+    )
+    profile = make_profile("mid", role="Teacher of Science", notes=notes)
+    text = OPENING + "I want to become Head of Science within the next couple of years." + CLOSING
+    assert not flagged(score(text, profile), text, "Head of Science", "realism")
+    unknown = make_profile("mid", role="Teacher of Science")
+    fast = OPENING + "I want to become Head of Science within a year." + CLOSING
+    assert flagged(score(fast, unknown), fast, "Head of Science", "realism")
+
+
+def test_a_plugin_can_name_a_title_the_notes_use() -> None:
+    from aspire_tui.scorers import lexicon
+
+    notes = "Deckhands usually make Bosun after 6 years."
+    assert told_path(notes, "Deckhand") is None  # "bosun" is a title no list holds
+    lexicon.extend("sea", {"notes_title": ["bosuns?"]})
+    try:
+        path = told_path(notes, "Deckhand")
+        assert path is not None and path.steps[1].titles == ("bosun",)
+    finally:
+        lexicon.forget("sea")
+    assert told_path(notes, "Deckhand") is None

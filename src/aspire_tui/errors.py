@@ -22,6 +22,16 @@ class ProfileError(AspireError):
         where = f"{self.path}:{line}" if line else str(self.path)
         super().__init__(f"{where}: {message}")
 
+    @property
+    def in_words(self) -> str:
+        """The message with its line said in words, for a sentence that does not open with
+        `FILE:LINE` ("line 4, column 9" rather than a column alone)."""
+        if not self.line:
+            return self.message
+        if "(column " in self.message:
+            return self.message.replace("(column ", f"(line {self.line}, column ", 1)
+        return f"{self.message} (line {self.line})"
+
 
 class DraftError(AspireError):
     """A draft file that cannot be read as UTF-8 text."""

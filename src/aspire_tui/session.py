@@ -294,7 +294,7 @@ class Conflict:
         try:
             their_profile = parse_profile(decode_profile(theirs, session.path), session.path)
         except ProfileError as exc:
-            return cls(session, theirs, None, exc.message, None, [])
+            return cls(session, theirs, None, exc.in_words, None, [])
         base = session.saver.file.text
         try:
             base_data = tomllib.loads(base) if base else {}

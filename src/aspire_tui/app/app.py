@@ -681,6 +681,9 @@ class AspireApp(App[None]):
         if not unsaved and conflict.their_profile is not None:
             session.adopt(conflict.their_profile, theirs)
             self._reload_view()
+            if self._broken_seen is not None:  # the file was broken and now loads: the
+                self.clear_notifications()  # warning that it did not is no longer true
+                self._broken_seen = None
             self.notify(f"{session.path.name} changed on disk; loaded the new version.")
             return
         if not unsaved and theirs is not None:

@@ -36,7 +36,7 @@ NEGATION = compile_pattern(
 _PAST = compile_pattern(
     r"\b(?:(?:i've|i have|i'd|i had) (?:worked|been(?! (?:planning|thinking|meaning|hoping|wanting|"
     r"saving|looking|talking|considering|weighing|speaking|dreaming|toying|itching|aiming)\b)|spent"
-    r"|done|run|had|managed|led)|i was|i spent"
+    r"|done|run|had(?! (?:my|an|our|half an) eyes? on)|managed|led)|i was|i spent"
     r"|i worked|i used to|i did|ago|previously|before this|back when|in my last|at my last"
     r"|my old|my previous|my last (?:job|role|employer)"
     r"|have been (?:working|doing|running|leading|managing|employed)|i moved|we moved"
@@ -95,8 +95,12 @@ def _blocked(rule: Rule, a: Analysis, m: Matches, i: int, start: int) -> bool:
     return any(m.of(u)[i] for u in rule.unless)
 
 
-def _a_name(a: Analysis, sentence: Span, start: int) -> bool:
-    """Written with a capital inside a sentence: a name, such as "the Joint Commission"."""
+def _a_name(a: Analysis, sentence: Span, start: int, end: int) -> bool:
+    """Written with a capital inside a sentence: a name, such as "the Joint Commission".
+    Capitals throughout are an acronym the phrase itself names ("RSUs", "OTE"), not a name."""
+    said = a.text[start:end].rstrip("s")
+    if said.isupper() and said.isalpha():
+        return False
     return start > sentence.start and a.text[start].isupper() and a.text[start - 2] not in ".!?:"
 
 
@@ -104,7 +108,7 @@ def _existence(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
     for concept in rule.match:
         for i, found in enumerate(m.of(concept)):
             for x in found:
-                if not rule.names and _a_name(a, a.sentences[i], x.start()):
+                if not rule.names and _a_name(a, a.sentences[i], x.start(), x.end()):
                     continue
                 if not _blocked(rule, a, m, i, x.start()):
                     yield _hit(rule, a, a.sentences[i], x.start(), x.end())
@@ -186,8 +190,8 @@ def _vague(rule: Rule, a: Analysis, m: Matches) -> Iterator[Hit]:
         found = list(primary[i])
         others = [x for c in rule.match[1:] for x in m.of(c)[i]]
         if not rule.names:
-            found = [x for x in found if not _a_name(a, sentence, x.start())]
-            others = [x for x in others if not _a_name(a, sentence, x.start())]
+            found = [x for x in found if not _a_name(a, sentence, x.start(), x.end())]
+            others = [x for x in others if not _a_name(a, sentence, x.start(), x.end())]
         if not found and not others:
             continue
         count = len(found) + len(others)
@@ -263,9 +267,24 @@ def find_hits(a: Analysis) -> list[Hit]:
     hits.extend(programme.programme_hits(a))
     hits.extend(places.place_hits(a, _names_in_profile(a)))
     hits = [h for h in hits if not (h.kind == FLIGHT and _likened_to_here(a, h))]
+    hits = _standing(hits)
     _escalate_hedges(hits, a.words)
     _escalate_money(hits, a)
     return dedupe(capped(hits))
+
+
+def _standing(hits: list[Hit]) -> list[Hit]:
+    """The hits that stand: those of a rule that `follows` a kind only beside a hit of that
+    kind from a rule that does not."""
+    follows = _followers()
+    if not follows or not any(h.rule in follows for h in hits):
+        return hits
+    told = {h.kind for h in hits if h.rule not in follows}
+    return [h for h in hits if h.rule not in follows or follows[h.rule] in told]
+
+
+def _followers() -> dict[str, str]:
+    return {r.id: r.follows for r in knowledge().rules if r.follows}
 
 
 #: Hits kept per rule: enough for any answer; a draft that repeats a phrase thousands of

@@ -17,7 +17,7 @@ from ..wording import span_of
 from .compiled import compile_pattern
 from .fastre import lower
 from .hits import UNREALISTIC, Hit
-from .lexicon import pattern, table
+from .lexicon import generation, pattern, table
 from .matches import Found
 from .path import CareerPath, Step, company_path, research_text
 from .prose_path import prose_steps
@@ -96,6 +96,7 @@ _AT_AN_ORG = compile_pattern(
 )
 _OWN_REWARD = compile_pattern(r"\s+(?:package|salary|pay|level|grade|band|money|wage|rate|title)\b")
 _BECOME = compile_pattern(r"\b(?:be|become|becoming|being)\s+your\s+$")
+_NO_SOONER = compile_pattern(r"\b(?:beyond|more than|longer than|further than|past|at least)\s+$")
 _LATER = compile_pattern(
     r"\b(?:later|eventually|ultimately|long[\s-]term|one day|in time|down the line|after that"
     r"|(?<!by )(?<!until )(?<!before )then|beyond that|in the future|further out|someday"
@@ -151,7 +152,11 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
     listening = of("listen_verb")
     hits: list[Hit] = []
     for i, sentence in enumerate(a.sentences):
-        frames = a.frames_in(sentence.start, sentence.end)
+        frames = [
+            f
+            for f in a.frames_in(sentence.start, sentence.end)
+            if not _NO_SOONER.search(low, max(0, f.start - 15), f.start)
+        ]  # "beyond five years" sets no deadline
         if not frames and (tail := _time_tail(a, i, titles)) is not None:
             # "Then the consultant role. Before my second appraisal, ideally.": the time
             # said on its own right after a title is the time for it
@@ -279,10 +284,15 @@ def realism_hits(a: Analysis, of: ByConcept) -> list[Hit]:
     return hits
 
 
-@lru_cache(maxsize=64)
 def told_path(research: str, role: str) -> CareerPath | None:
     """The path the research tells in sentences, from the role applied for up: a title the
     ladder puts at or below the role's own rung is a step the candidate has already made."""
+    return _told_path(research, role, generation())
+
+
+@lru_cache(maxsize=64)
+def _told_path(research: str, role: str, _generation: int) -> CareerPath | None:
+    """`told_path` for the vocabulary plugins have added so far (`_generation`)."""
     own = rung_of_role(role)
     steps = [
         (title, years, counted)
@@ -310,6 +320,8 @@ def _path_steps(a: Analysis, path: CareerPath, part: Span) -> list[tuple[int, in
     for m in path.pattern.finditer(a.lowered, part.start, part.end):
         step = path.index_of(m.group(0))
         if step is not None and not _someone_elses(a.lowered, m):
+            if step and _BELOW.search(a.lowered, max(0, m.start() - 25), m.start()):
+                step -= 1  # "Deputy General Manager" stands a step below the GM on the path
             out.append((step, m.start(), m.end()))
     return out
 

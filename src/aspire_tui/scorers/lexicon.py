@@ -63,6 +63,9 @@ class Rule:
     crowd: int = 0  # vague: matches in one sentence that are serious even when concrete
     names: bool = True  # false: a phrase written as a name ("the Joint Commission") is skipped
     stages: tuple[str, ...] = ()  # the career stages the rule speaks to; empty: every stage
+    #: a kind of finding another rule must make in the answer for this rule's to stand:
+    #: "in the meantime" is a wait only once a plan elsewhere has been told
+    follows: str = ""
 
 
 @dataclass

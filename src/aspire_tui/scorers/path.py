@@ -86,15 +86,18 @@ class CareerPath:
         "Senior Quantity Surveyor" on "Senior QS")."""
         words = _WORD.findall(lower(role))
         readings = [words, *_initialled(words)]
-        best: tuple[int, int, int] | None = None
+        ranks = set(words) & _settings()[4]  # "senior", "lead": the rung the role is on
+        best: tuple[int, int, int, int] | None = None
         for i, step in enumerate(self.steps):
             for title in step.titles:
                 wanted = title.split()
                 if any(_in_order(wanted, r) for r in readings):
-                    score = (len(wanted), len(title), -i)
-                    if best is None or score > best[:3]:
-                        best = (*score[:2], -i)
-        return -best[2] if best else None
+                    # a title without the role's rank is another rung: "Senior Software
+                    # Engineer" stands on "Senior Engineer", not on "Software Engineer"
+                    score = (-len(ranks - set(wanted)), len(wanted), len(title), -i)
+                    if best is None or score > best:
+                        best = score
+        return -best[3] if best else None
 
 
 @lru_cache(maxsize=64)

@@ -367,18 +367,22 @@ def _time_words() -> _TimeWords:
     ordinal_unit = rf"(?:{_alternation({**units, **counted_units})})s?"
     ordinal = rf"(?:{_alternation(ordinals)}|{_alternation(numbers)}|\d+)"
     phrases = t.get("phrase", [])
+    # "within five": a count with its unit left unsaid is years, in an answer about years
+    bare = [w for w, v in numbers.items() if 2 <= v <= 20 and v == int(v) and " " not in w]
+    bare_count = rf"{_alternation(bare)}|[2-9]|1\d"
     space = r"[\s-]+"
     phrase_groups = "|".join(
         f"(?P<p{i}>{p['pattern'].replace(' ', space)})" for i, p in enumerate(phrases)
     )
     regex = compile_pattern(
         rf"""\b(?:
-            (?P<lo>{num})(?:\s*(?:-|–|to|or)\s*(?P<hi>{num}))?[\s-]+(?P<unit>{unit})\b(?P<half>\s+and\s+a\s+half)?
+            (?P<lo>{num})(?:\s*(?:-|–|to|or)\s*(?P<hi>{num}))?(?:\s*\+|\s+or\s+more|\s+plus)?[\s-]+(?P<unit>{unit})\b(?P<half>\s+and\s+a\s+half)?
           | (?:by\s+|in\s+|within\s+)?(?P<ordunit>year|month|quarter|week)\s+(?P<ordnum>{ordinal})\b
           | (?:my|the|your|our|its|their|his|her|[a-z]+'s)\s+(?P<ord>{_alternation(ordinals)})\s+
             (?:couple\s+of\s+)?(?:(?:annual|yearly|performance)\s+)?(?P<ordunit2>{ordinal_unit})\b
           | (?P<next>next|this|coming)\s+(?P<nextunit>year|quarter|month)\b
           | (?:by|before|in)\s+(?P<calendar>20\d\d|fy\s?\d\d)\b
+          | (?:within|inside)\s+(?:the\s+next\s+)?(?P<bare>{bare_count})(?=\s*(?:[.,;!?]|$))
           | {phrase_groups or "(?!)"}
         )""",
         re.VERBOSE,  # runs on lower-cased text: faster than IGNORECASE
@@ -442,6 +446,8 @@ def find_time_frames(text: str, offset: int = 0) -> list[TimeFrame]:
             years = (2 if couple else n) * _unit_years(m.group("ordunit2"))
         elif m.group("next"):
             years = _unit_years(m.group("nextunit")) * (2 if m.group("next") == "next" else 1)
+        elif m.group("bare"):
+            years = number_value(m.group("bare"))
         elif m.group("calendar"):
             digits = re.sub(r"\D", "", m.group("calendar"))
             year = int(digits) if len(digits) == 4 else 2000 + int(digits)
