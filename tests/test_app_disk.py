@@ -32,7 +32,7 @@ async def test_a_change_on_disk_with_nothing_unsaved_is_loaded(aspire_home: Path
 
 async def test_a_file_broken_by_hand_is_named_by_line_and_forgotten_once_fixed(
     aspire_home: Path,
-) -> None:  # noqa: E501
+) -> None:
     app = first_run_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
@@ -50,6 +50,11 @@ async def test_a_file_broken_by_hand_is_named_by_line_and_forgotten_once_fixed(
         warning = next(m for m in said() if "does not load" in m)
         assert f"(line {table + 1}, column" in warning  # where to look, not a column alone
         assert path.read_text(encoding="utf-8").startswith(good[:20])  # nothing written over
+        path.write_text(good, encoding="utf-8")  # put back exactly as it was
+        await settle(pilot, app, lambda: not any("does not load" in m for m in said()))
+        lines[table] = "[research\n"
+        path.write_text("".join(lines), encoding="utf-8")  # broken again, then mended
+        await settle(pilot, app, lambda: any("does not load" in m for m in said()))
         path.write_text(good.replace(app.session.profile.research.culture, "Fixed.", 1))
         await settle(pilot, app, lambda: app.session.profile.research.culture == "Fixed.")
         assert not any("does not load" in m for m in said())  # no longer true, so gone

@@ -52,6 +52,19 @@ def test_a_misspelt_reference_fails_loudly_with_a_suggestion() -> None:
         lexicon._check(knowledge)
 
 
+def test_a_phrase_that_could_never_match_is_refused() -> None:
+    # a phrase starts where a word does: "'s" alone would never match "the pay's fair"
+    knowledge = lexicon.Knowledge()
+    lexicon._merge_file(
+        knowledge, "mine.toml", {"concept": {"ok": {"phrases": ["(?:is|\\x27s) fair"]}}}
+    )
+    with pytest.raises(lexicon.KnowledgeError, match=r"mine.toml.*apostrophe"):
+        lexicon._check(knowledge)
+    with pytest.raises(lexicon.KnowledgeError, match="apostrophe"):
+        lexicon.extend("p", {"compensation": ["(?:the|'s) tronc"]})
+    assert not lexicon.opens_mid_word("(?:is|[\\w-]+\\x27s) fair")
+
+
 def test_a_rule_of_an_unknown_type_or_severity_is_refused() -> None:
     base = {"id": "x", "kind": "money", "match": "compensation", "message": "m"}
     with pytest.raises(lexicon.KnowledgeError, match="type must be one of"):
@@ -466,6 +479,27 @@ def test_no_phrase_backtracks_on_one_long_word() -> None:
             "or perhaps something else",
             "In five years, maybe I'm a Team Lead in Leeds or Bradford, or close to it.",
         ),
+        # pay measured against the work is money, though said with a "not"
+        (
+            "mid",
+            "I'm not doing a manager's work on an analyst's wage for long.",
+            "on an analyst's wage",
+            "I'm happy to start on a trainee's wage while I learn the systems.",
+        ),
+        # pay called fair, in passing, is no motive; pay compared with elsewhere is
+        (
+            "mid",
+            "The contractors out there are on three times what you get here.",
+            "three times what",
+            "The pay's fair here as well, so there's no reason to look anywhere else.",
+        ),
+        # a partner's job hunt somewhere else decides where the candidate will be
+        (
+            "mid",
+            "My partner's applying for jobs down in London anyway.",
+            "applying for jobs",
+            "My partner's been really supportive of me applying for this job.",
+        ),
         # an acronym the pay words name is pay, though written in capitals
         (
             "mid",
@@ -511,3 +545,21 @@ def test_a_time_past_five_years_sets_no_deadline(score) -> None:  # type: ignore
     assert not flagged(score(later, profile), later, "chief operating officer", "realism")
     soon = OPENING + "Within three years, I'd see myself as chief operating officer." + CLOSING
     assert flagged(score(soon, profile), soon, "chief operating officer", "realism")
+
+
+def test_hedges_on_a_later_step_do_not_make_the_plan_sound_unsure(score) -> None:  # type: ignore[no-untyped-def]
+    def unsure(text: str) -> bool:
+        report = score(text)
+        return any(f.kind == "uncertainty" for s in report.scores for f in s.findings)
+
+    later = (
+        "I'd like to be qualified by the end of year three, and then maybe move towards "
+        "the anaesthesia side. Possibly the advanced certificate after that. I suppose the "
+        "client side of my old job will help too."
+    )
+    assert not unsure(later)
+    plan = (
+        "I'd maybe like to be qualified, possibly by year three. I suppose I'd perhaps "
+        "move towards anaesthesia. Hopefully."
+    )
+    assert unsure(plan)

@@ -666,10 +666,17 @@ class AspireApp(App[None]):
         changed, stamp, raw = seen
         if not changed:
             self.session.saver.file.stamp = stamp
+            self._forget_broken()  # put back as it was: the warning is no longer true
             return
         if stamp is not None and stamp == self._broken_seen:
             return
         self._changed_on_disk(self.session, raw)
+
+    def _forget_broken(self) -> None:
+        """The file was broken on disk and loads again: the warning that it did not goes."""
+        if self._broken_seen is not None:
+            self.clear_notifications()
+            self._broken_seen = None
 
     def _changed_on_disk(self, session: Session, theirs: bytes | None) -> None:
         """Someone else changed the file. With nothing unsaved here, their version is simply
@@ -681,9 +688,7 @@ class AspireApp(App[None]):
         if not unsaved and conflict.their_profile is not None:
             session.adopt(conflict.their_profile, theirs)
             self._reload_view()
-            if self._broken_seen is not None:  # the file was broken and now loads: the
-                self.clear_notifications()  # warning that it did not is no longer true
-                self._broken_seen = None
+            self._forget_broken()
             self.notify(f"{session.path.name} changed on disk; loaded the new version.")
             return
         if not unsaved and theirs is not None:

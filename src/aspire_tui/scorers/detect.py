@@ -268,7 +268,7 @@ def find_hits(a: Analysis) -> list[Hit]:
     hits.extend(places.place_hits(a, _names_in_profile(a)))
     hits = [h for h in hits if not (h.kind == FLIGHT and _likened_to_here(a, h))]
     hits = _standing(hits)
-    _escalate_hedges(hits, a.words)
+    _escalate_hedges(hits, a.words, a.lowered)
     _escalate_money(hits, a)
     return dedupe(capped(hits))
 
@@ -424,9 +424,21 @@ def _words_of(texts: tuple[str, ...]) -> frozenset[str]:
     )
 
 
-def _escalate_hedges(hits: list[Hit], word_count: int) -> None:
+_LATER_STEP = compile_pattern(
+    r"\b(?:then|after that|afterwards|longer[\s-]term|long[\s-]term|eventually|down the line"
+    r"|later on|beyond that|further out)\b"
+)
+
+
+def _escalate_hedges(hits: list[Hit], word_count: int, lowered: str) -> None:
     """One "maybe" is a nuance; hedging all the way through reads as no direction."""
-    hedges = [i for i, h in enumerate(hits) if h.kind == HEDGE]
+    # a hedge on a later step ("then maybe the anaesthesia side") is honest about the far
+    # future, as a coach allows; only hedges on the plan itself make it sound unsure
+    hedges = [
+        i
+        for i, h in enumerate(hits)
+        if h.kind == HEDGE and not _LATER_STEP.search(lowered, h.start, h.end)
+    ]
     if len(hedges) >= 3 and len(hedges) * 100 / max(word_count, 1) >= 2.5:
         for i in hedges:
             hits[i] = hits[i]._replace(

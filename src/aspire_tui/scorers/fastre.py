@@ -38,6 +38,9 @@ def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
             yield m.start(), c, depth
 
 
+syntax_of = _structure  # for checks of a pattern's shape elsewhere
+
+
 def split_top_level(body: str) -> list[str]:
     """The branches of `body` separated by `|` outside any group or character class."""
     parts: list[str] = []

@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Any
 
 from ..models import CAREER_STAGES
-from . import compiled
+from . import compiled, fastre
 from .compiled import compile_pattern
 from .fastre import WordPattern
 
@@ -141,10 +141,32 @@ def _rule(name: str, raw: dict[str, Any]) -> Rule:
         raise KnowledgeError(f"{name}: rule {rule_id}: {exc}") from None
 
 
+def opens_mid_word(phrase: str) -> bool:
+    """Whether a branch of `phrase` starts with an apostrophe ("(?:is|\\x27s) fine"): a
+    phrase starts where a word does, so that branch can never match "pay's"."""
+    for branch in fastre.split_top_level(phrase):
+        if branch.startswith(("\\x27", "'", "’")):
+            return True
+        if branch.startswith("(?:"):
+            for i, c, depth in fastre.syntax_of(branch):
+                if c == ")" and depth == 0:
+                    if opens_mid_word(branch[3:i]):
+                        return True
+                    break
+    return False
+
+
 def _check(knowledge: Knowledge) -> None:
-    """Every reference resolves: a typo in a knowledge file fails loudly, once."""
+    """Every reference resolves, and every phrase can match: a typo in a knowledge file
+    fails loudly, once."""
     for concept, phrases in knowledge.concepts.items():
         for phrase in phrases:
+            if opens_mid_word(phrase):
+                raise KnowledgeError(
+                    f"{knowledge.sources[concept]}: concept {concept!r}: {phrase[:40]!r} has a "
+                    "choice that starts with an apostrophe, which never matches; write it "
+                    "with its word, as [\\w-]+\\x27s"
+                )
             for ref in _REF.findall(phrase):
                 if ref not in knowledge.concepts:
                     raise KnowledgeError(
@@ -192,6 +214,11 @@ def extend(source: str, vocabulary: Mapping[str, Sequence[str]]) -> None:
         if isinstance(phrases, str) or not all(isinstance(p, str) for p in phrases):
             raise KnowledgeError(f"concept {concept!r}: phrases must be a list of strings")
         for phrase in phrases:
+            if opens_mid_word(phrase):
+                raise KnowledgeError(
+                    f"concept {concept!r}: {phrase!r} has a choice that starts with an "
+                    "apostrophe, which never matches; write it with its word"
+                )
             try:
                 re.compile(_expand_phrase(phrase.lower(), base.concepts, ()))
             except (re.error, KnowledgeError) as exc:
