@@ -500,6 +500,27 @@ def test_no_phrase_backtracks_on_one_long_word() -> None:
             "applying for jobs",
             "My partner's been really supportive of me applying for this job.",
         ),
+        # a sum in grand is pay; "only grand" is an idiom for fine
+        (
+            "mid",
+            "People with my experience are on a good fifteen grand more across the water.",
+            "fifteen grand",
+            "I'm strong on post-contract but only grand on feasibility.",
+        ),
+        # a list of one's own patients is the job; a clinic of one's own is a venture
+        (
+            "changer",
+            "One day I'd love to be running my own clinic in town.",
+            "running my own clinic",
+            "By year three I'd like to be running my own clinic list at the new branch.",
+        ),
+        # an application in elsewhere is a way out in motion
+        (
+            "entry",
+            "I've got my application in with the police, so this is good experience.",
+            "my application in with",
+            "I've got my application in for the certification you fund in the spring.",
+        ),
         # an acronym the pay words name is pay, though written in capitals
         (
             "mid",
