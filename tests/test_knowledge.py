@@ -584,3 +584,12 @@ def test_hedges_on_a_later_step_do_not_make_the_plan_sound_unsure(score) -> None
         "move towards anaesthesia. Hopefully."
     )
     assert unsure(plan)
+
+
+def test_rules_that_follow_a_kind_stay_so_with_plugin_vocabulary() -> None:
+    assert lexicon.knowledge().follows.get("flight.interim") == "flight-risk"
+    lexicon.extend("p", {"compensation": ["the tronc"]})
+    try:
+        assert lexicon.knowledge().follows.get("flight.interim") == "flight-risk"
+    finally:
+        lexicon.forget("p")

@@ -77,14 +77,19 @@ def test_a_title_after_then_is_a_later_step_not_the_deadline(score) -> None:  # 
     assert flagged(score(fast, profile), fast, "Principal", "realism")
 
 
+def _timed(notes: str, role: str) -> dict[str, float | None]:
+    """Each step above the role, by its first title, with the years the notes give it."""
+    path = told_path(notes, role)
+    assert path is not None
+    return {s.titles[0]: s.years for s in path.steps[1:]}
+
+
 def test_notes_name_titles_by_the_words_of_the_role_and_two_word_titles() -> None:
     notes = (
         "Keepers progress to Senior Keeper, usually after 4-6 years, then Team Leader of a "
         "section after 8 years. Curator posts are rare and usually go to people with 15+ years."
     )
-    path = told_path(notes, "Animal Keeper, Primate Section")
-    assert path is not None
-    timed = {s.titles[0]: s.years for s in path.steps[1:]}
+    timed = _timed(notes, "Animal Keeper, Primate Section")
     # "keeper" is a title because the role is one; "Team Leader" ends in two words of one;
     # a title opening its sentence names a step when nobody in it moves on from it
     assert timed == {"senior keeper": 5.0, "team leader": 8.0, "curator": 15.0}
@@ -95,9 +100,7 @@ def test_a_ladder_written_as_a_list_times_each_clause_by_its_own_figures() -> No
         "Typical ladder: Associate Producer 2-3 years; Senior Producer after 5-7 years total; "
         "Executive Producer or studio leadership 10+ years."
     )
-    path = told_path(notes, "Associate Producer")
-    assert path is not None
-    timed = {s.titles[0]: s.years for s in path.steps[1:]}
+    timed = _timed(notes, "Associate Producer")
     # the label is the cue for every clause; a least time ("10+") is the distance to it
     assert timed == {"senior producer": 6.0, "executive producer": 10.0}
 
@@ -107,9 +110,7 @@ def test_of_two_times_beside_a_title_the_nearer_is_its_own() -> None:
         "After 2-3 years engineers can move to Senior Field Engineer, then Field Team Leader "
         "after 4-6 years."
     )
-    path = told_path(notes, "Trainee Fibre Field Engineer")
-    assert path is not None
-    timed = {s.titles[0]: s.years for s in path.steps[1:]}
+    timed = _timed(notes, "Trainee Fibre Field Engineer")
     assert timed == {"senior field engineer": 2.5, "field team leader": 5.0}
 
 

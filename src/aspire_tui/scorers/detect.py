@@ -276,15 +276,11 @@ def find_hits(a: Analysis) -> list[Hit]:
 def _standing(hits: list[Hit]) -> list[Hit]:
     """The hits that stand: those of a rule that `follows` a kind only beside a hit of that
     kind from a rule that does not."""
-    follows = _followers()
+    follows = knowledge().follows
     if not follows or not any(h.rule in follows for h in hits):
         return hits
     told = {h.kind for h in hits if h.rule not in follows}
     return [h for h in hits if h.rule not in follows or follows[h.rule] in told]
-
-
-def _followers() -> dict[str, str]:
-    return {r.id: r.follows for r in knowledge().rules if r.follows}
 
 
 #: Hits kept per rule: enough for any answer; a draft that repeats a phrase thousands of

@@ -74,6 +74,8 @@ class Knowledge:
     rules: list[Rule] = field(default_factory=list)
     tables: dict[str, Any] = field(default_factory=dict)  # ladder, stages and the like
     sources: dict[str, str] = field(default_factory=dict)  # concept -> file that made it
+    #: rule id -> the kind of finding it follows (`Rule.follows`), for the rules that do
+    follows: dict[str, str] = field(default_factory=dict)
     #: Changes whenever a file or a plugin's phrases change: what is worked out from the
     #: concepts is kept between runs under it (see `compiled.remembered`).
     fingerprint: tuple[int, ...] = ()
@@ -109,7 +111,10 @@ def _merge_file(knowledge: Knowledge, name: str, data: dict[str, Any]) -> None:
         knowledge.concepts[concept] = list(phrases)
         knowledge.sources[concept] = name
     for raw in data.get("rule", []):
-        knowledge.rules.append(_rule(name, raw))
+        rule = _rule(name, raw)
+        knowledge.rules.append(rule)
+        if rule.follows:
+            knowledge.follows[rule.id] = rule.follows
     for key, value in data.items():
         if key not in ("concept", "rule"):
             knowledge.tables[key] = value
@@ -266,7 +271,7 @@ def knowledge() -> Knowledge:
             concepts[concept].extend(phrases)
     said = repr(sorted(_extensions.items())).encode("utf-8", "surrogatepass")
     fingerprint = (*base.fingerprint, zlib.crc32(said), len(said))
-    return Knowledge(concepts, base.rules, base.tables, base.sources, fingerprint)
+    return Knowledge(concepts, base.rules, base.tables, base.sources, base.follows, fingerprint)
 
 
 # ---- compiling ------------------------------------------------------------------------
